@@ -30,10 +30,10 @@ import tendermint.abci.ResponseQuery;
 import tendermint.abci.ResponseVerifyVoteExtension;
 
 /**
- * The ABCI 2.0 application as the socket server sees it: one method per request type, in
- * CometBFT's own protobuf types. The server calls these from its connection threads; it never
- * calls two of them at the same time (see {@link AbciSocketServer}), so implementations need no
- * locking of their own against each other.
+ * The ABCI 2.0 application as the socket server sees it: one method per request type, in CometBFT's
+ * own protobuf types. The server calls these from its connection threads; it never calls two of
+ * them at the same time (see {@link AbciSocketServer}), so implementations need no locking of their
+ * own against each other.
  *
  * <p>A method that throws is a bug: the server logs it and answers CometBFT with an {@code
  * Exception} response, which stops the node. Expected invalidity (a bad tx, a bad query) must be
