@@ -1,0 +1,79 @@
+package org.sprintchain.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.sprintchain.client.KeyringException;
+import org.sprintchain.client.RpcException;
+import org.sprintchain.testnet.TestnetException;
+
+/**
+ * The Java side of {@code bin/sprint}: dispatches {@code keys}, {@code tx}, {@code query}, {@code
+ * testnet}, {@code node} and {@code genesis} commands. Exit status: 0 ok, 1 the command failed
+ * (message on stderr), 2 the command line is wrong (message and usage on stderr).
+ */
+public final class SprintCli {
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  private SprintCli() {}
+
+  public static void main(String[] args) {
+    int status = run(List.of(args), CliContext.system());
+    System.out.flush();
+    System.exit(status);
+  }
+
+  static int run(List<String> args, CliContext ctx) {
+    PrintStream err = ctx.err();
+    try {
+      return root().run(args, ctx);
+    } catch (UsageException e) {
+      err.println("sprint: " + e.getMessage());
+      err.println();
+      err.print(e.usage());
+      return USAGE;
+    } catch (KeyringException | RpcException | TestnetException | IllegalArgumentException e) {
+      err.println("sprint: error: " + e.getMessage());
+      return FAILED;
+    } catch (RuntimeException e) {
+      err.println("sprint: unexpected error: " + e);
+      e.printStackTrace(err);
+      return FAILED;
+    }
+  }
+
+  static CommandGroup root() {
+    return new CommandGroup(
+        "bin/sprint",
+        "sprint",
+        "Sprintchain command line (see also 'bin/sprint --help' for build, test, install-cometbft)",
+        List.of(
+            TestnetCommands.group(),
+            new CommandGroup(
+                "bin/sprint keys",
+                "keys",
+                "manage signing keys (default home: the local testnet folder)",
+                List.of(new KeysAddCommand(), new KeysListCommand(), new KeysShowCommand())),
+            new CommandGroup(
+                "bin/sprint tx", "tx", "sign and send transactions", List.of(new TxSendCommand())),
+            new CommandGroup(
+                "bin/sprint query",
+                "query",
+                "read chain state through a node",
+                List.of(new QueryAccountCommand())),
+            new CommandGroup(
+                "bin/sprint node",
+                "node",
+                "run a single node's app",
+                List.of(new NodeStartCommand())),
+            new CommandGroup(
+                "bin/sprint genesis",
+                "genesis",
+                "create and validate genesis files",
+                List.of(
+                    new GenesisInitCommand(),
+                    new GenesisAddAccountCommand(),
+                    new GenesisValidateCommand()))));
+  }
+}

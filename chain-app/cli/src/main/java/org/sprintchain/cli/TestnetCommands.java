@@ -1,0 +1,29 @@
+package org.sprintchain.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The {@code testnet} command group and what its subcommands share. */
+final class TestnetCommands {
+  private TestnetCommands() {}
+
+  static CommandGroup group() {
+    return new CommandGroup(
+        "bin/sprint testnet",
+        "testnet",
+        "run a local multi-validator testnet on 127.0.0.1",
+        List.of(
+            new TestnetUpCommand(),
+            new TestnetStatusCommand(),
+            new TestnetDownCommand(),
+            new TestnetResetCommand()));
+  }
+
+  static Path dir(Args args, CliContext ctx) {
+    return args.option("dir").map(Path::of).orElse(ctx.testnetDir()).toAbsolutePath().normalize();
+  }
+
+  static String dirUsage() {
+    return "  --dir D   testnet folder (default <repo>/.testnet)\n";
+  }
+}

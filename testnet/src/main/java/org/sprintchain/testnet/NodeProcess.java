@@ -1,0 +1,253 @@
+package org.sprintchain.testnet;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.sprintchain.client.CometRpcClient;
+import org.sprintchain.client.NodeStatus;
+import org.sprintchain.client.RpcException;
+
+/**
+ * One node of a local testnet: the Sprintchain app JVM and the CometBFT process that drives it,
+ * both detached, with their pid files and logs in the node's folder:
+ *
+ * <pre>
+ * nodeI/cometbft/      CometBFT home (config/, data/)
+ * nodeI/data/          app data (NodeMain --home nodeI)
+ * nodeI/app.log, nodeI/cometbft.log, nodeI/app.pid, nodeI/cometbft.pid
+ * </pre>
+ *
+ * When {@code launcher} is null, CometBFT runs its built-in app (its config's proxy_app, e.g.
+ * kvstore) and there is no app process.
+ */
+public final class NodeProcess {
+  private static final Duration RPC_TIMEOUT = Duration.ofSeconds(3);
+
+  private final String name;
+  private final Path dir;
+  private final NodePorts ports;
+  private final CometBft cometBft;
+  private final AppLauncher launcher;
+
+  public NodeProcess(
+      String name, Path dir, NodePorts ports, CometBft cometBft, AppLauncher launcher) {
+    this.name = name;
+    this.dir = dir;
+    this.ports = ports;
+    this.cometBft = cometBft;
+    this.launcher = launcher;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public NodePorts ports() {
+    return ports;
+  }
+
+  public Path cometHome() {
+    return dir.resolve("cometbft");
+  }
+
+  public Path appLog() {
+    return dir.resolve("app.log");
+  }
+
+  public Path cometLog() {
+    return dir.resolve("cometbft.log");
+  }
+
+  private Path appPidFile() {
+    return dir.resolve("app.pid");
+  }
+
+  private Path cometPidFile() {
+    return dir.resolve("cometbft.pid");
+  }
+
+  public URI rpcUrl() {
+    return URI.create(ports.rpcUrl());
+  }
+
+  /** A new RPC client for this node; close it after use. */
+  public CometRpcClient rpc() {
+    return new CometRpcClient(rpcUrl(), RPC_TIMEOUT);
+  }
+
+  public Optional<DetachedProcess> app() {
+    return DetachedProcess.fromPidFile(appPidFile()).filter(DetachedProcess::isAlive);
+  }
+
+  public Optional<DetachedProcess> comet() {
+    return DetachedProcess.fromPidFile(cometPidFile()).filter(DetachedProcess::isAlive);
+  }
+
+  /** True when the app or CometBFT process of this node runs. */
+  public boolean isRunning() {
+    return app().isPresent() || comet().isPresent();
+  }
+
+  /** Starts the app and waits until it listens on its ABCI port. No-op for a built-in app. */
+  public void startApp(Duration timeout) {
+    if (launcher == null) {
+      return;
+    }
+    if (app().isPresent()) {
+      throw new TestnetException(name + ": app already running (pid " + app().get().pid() + ")");
+    }
+    DetachedProcess p =
+        DetachedProcess.start(launcher.command(dir, ports), dir, appLog(), appPidFile());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!PortAllocator.isListening(ports.abci())) {
+      if (!p.isAlive()) {
+        throw new TestnetException(
+            name
+                + ": the app exited during startup; last lines of "
+                + appLog()
+                + ":\n"
+                + DetachedProcess.tail(appLog(), 20));
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new TestnetException(
+            name
+                + ": the app did not listen on ABCI port "
+                + ports.abci()
+                + " within "
+                + timeout.toSeconds()
+                + " s; see "
+                + appLog());
+      }
+      sleep(100);
+    }
+  }
+
+  /** Starts CometBFT from the node's home. */
+  public void startComet() {
+    if (comet().isPresent()) {
+      throw new TestnetException(
+          name + ": CometBFT already running (pid " + comet().get().pid() + ")");
+    }
+    DetachedProcess.start(cometBft.startCommand(cometHome()), dir, cometLog(), cometPidFile());
+  }
+
+  /** Starts the app, then CometBFT. */
+  public void start(Duration appStartTimeout) {
+    startApp(appStartTimeout);
+    startComet();
+  }
+
+  /**
+   * Stops CometBFT, then the app: SIGTERM, and SIGKILL for a process still alive after {@code
+   * grace}. Data stays.
+   *
+   * @return true when some process had to be killed
+   */
+  public boolean stop(Duration grace) {
+    boolean killed = false;
+    Optional<DetachedProcess> c = DetachedProcess.fromPidFile(cometPidFile());
+    if (c.isPresent()) {
+      killed |= c.get().stop(grace);
+    }
+    Optional<DetachedProcess> a = DetachedProcess.fromPidFile(appPidFile());
+    if (a.isPresent()) {
+      killed |= a.get().stop(grace);
+    }
+    return killed;
+  }
+
+  /** SIGKILLs both processes at once (a crash, for fault tests). */
+  public void kill() {
+    stop(Duration.ZERO);
+  }
+
+  /** The latest height from this node's RPC. */
+  public long height() {
+    try (CometRpcClient rpc = rpc()) {
+      return rpc.status().latestHeight();
+    }
+  }
+
+  /** Pids, height and app hash (from CometBFT's /status). */
+  public NodeReport report() {
+    OptionalLong appPid = app().map(p -> OptionalLong.of(p.pid())).orElse(OptionalLong.empty());
+    OptionalLong cometPid = comet().map(p -> OptionalLong.of(p.pid())).orElse(OptionalLong.empty());
+    boolean appUp = launcher == null || appPid.isPresent();
+    NodeReport.State state =
+        appUp && cometPid.isPresent()
+            ? NodeReport.State.RUNNING
+            : appPid.isPresent() || cometPid.isPresent()
+                ? NodeReport.State.DEGRADED
+                : NodeReport.State.STOPPED;
+    if (cometPid.isEmpty()) {
+      return new NodeReport(
+          name,
+          state,
+          ports.rpcUrl(),
+          appPid,
+          cometPid,
+          OptionalLong.empty(),
+          Optional.empty(),
+          Optional.of("CometBFT not running"));
+    }
+    try (CometRpcClient rpc = rpc()) {
+      NodeStatus s = rpc.status();
+      return new NodeReport(
+          name,
+          state,
+          ports.rpcUrl(),
+          appPid,
+          cometPid,
+          OptionalLong.of(s.latestHeight()),
+          Optional.of(s.latestAppHash()),
+          Optional.empty());
+    } catch (RpcException e) {
+      return new NodeReport(
+          name,
+          state,
+          ports.rpcUrl(),
+          appPid,
+          cometPid,
+          OptionalLong.empty(),
+          Optional.empty(),
+          Optional.of(e.getMessage()));
+    }
+  }
+
+  /** Which process died, with the tail of its log; empty when both run. */
+  public Optional<String> diagnose() {
+    if (launcher != null && app().isEmpty()) {
+      return Optional.of(
+          name
+              + ": the app is not running; last lines of "
+              + appLog()
+              + ":\n"
+              + DetachedProcess.tail(appLog(), 20));
+    }
+    if (comet().isEmpty()) {
+      return Optional.of(
+          name
+              + ": CometBFT is not running; last lines of "
+              + cometLog()
+              + ":\n"
+              + DetachedProcess.tail(cometLog(), 20));
+    }
+    return Optional.empty();
+  }
+
+  static void sleep(long millis) {
+    try {
+      TimeUnit.MILLISECONDS.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TestnetException("interrupted", e);
+    }
+  }
+}
