@@ -5,10 +5,11 @@ import java.util.List;
 import org.sprintchain.client.KeyringException;
 import org.sprintchain.client.RpcException;
 import org.sprintchain.testnet.TestnetException;
+import org.sprintchain.testnet.bench.TransferBenchmark;
 
 /**
  * The Java side of {@code bin/sprint}: dispatches {@code keys}, {@code tx}, {@code query}, {@code
- * testnet}, {@code node} and {@code genesis} commands. Exit status: 0 ok, 1 the command failed
+ * testnet}, {@code node}, {@code bench} and {@code genesis} commands. Exit status: 0 ok, 1 the command failed
  * (message on stderr), 2 the command line is wrong (message and usage on stderr).
  */
 public final class SprintCli {
@@ -67,6 +68,15 @@ public final class SprintCli {
                 "node",
                 "run a single node's app",
                 List.of(new NodeStartCommand())),
+            new CommandGroup(
+                "bin/sprint bench",
+                "bench",
+                "measure the chain against baselines in the same run",
+                List.of(
+                    new PassThroughCommand(
+                        "transfers",
+                        "committed signed transfers/s on a 1-node chain vs CometBFT's kvstore",
+                        TransferBenchmark::run))),
             new CommandGroup(
                 "bin/sprint genesis",
                 "genesis",
