@@ -107,13 +107,31 @@ public final class FloatingPointScanner {
               || opcode == Opcodes.FASTORE
               || opcode == Opcodes.DASTORE
               || (opcode >= Opcodes.FADD && opcode <= Opcodes.DNEG && isFloatArith(opcode))
-              || (opcode >= Opcodes.I2F && opcode <= Opcodes.D2F)
+              || isFloatConversion(opcode)
               || (opcode >= Opcodes.FCMPL && opcode <= Opcodes.DCMPG)
               || opcode == Opcodes.FRETURN
               || opcode == Opcodes.DRETURN;
       if (floating) {
         findings.add(where + ": floating-point instruction opcode " + opcode);
       }
+    }
+
+    /** I2F..D2F also spans L2I (136), a pure integer cast, so list the float casts by name. */
+    private static boolean isFloatConversion(int opcode) {
+      return switch (opcode) {
+        case Opcodes.I2F,
+            Opcodes.I2D,
+            Opcodes.L2F,
+            Opcodes.L2D,
+            Opcodes.F2I,
+            Opcodes.F2L,
+            Opcodes.F2D,
+            Opcodes.D2I,
+            Opcodes.D2L,
+            Opcodes.D2F ->
+            true;
+        default -> false;
+      };
     }
 
     private static boolean isFloatArith(int opcode) {
