@@ -36,6 +36,15 @@ public interface StateStore extends AutoCloseable {
   void iterate(byte[] prefix, long version, EntryVisitor visitor);
 
   /**
+   * A Merkle proof of the value of {@code key} at a retained version (membership when the key is
+   * present, non-membership otherwise), checkable with {@link ProofVerifier} against {@link
+   * #rootHash(long)}.
+   *
+   * @throws VersionNotAvailableException when the version is pruned or not yet committed
+   */
+  Proof prove(byte[] key, long version);
+
+  /**
    * Computes the root that committing {@code writes} as version {@code latestVersion()+1} gives.
    */
   PreparedCommit prepare(WriteSet writes);

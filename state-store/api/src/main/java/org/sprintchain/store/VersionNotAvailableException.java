@@ -14,4 +14,19 @@ public final class VersionNotAvailableException extends RuntimeException {
             + latest
             + ")");
   }
+
+  /** As above, with why the version is missing ("pruned", "not yet committed"). */
+  public VersionNotAvailableException(
+      long requested, long oldestRetained, long latest, String reason) {
+    super(
+        "version "
+            + requested
+            + " is not available: "
+            + reason
+            + " (oldest retained "
+            + oldestRetained
+            + ", latest "
+            + latest
+            + ")");
+  }
 }

@@ -1,0 +1,28 @@
+package org.sprintchain.store.engine;
+
+/**
+ * The key spaces of the store. Each id is stable and never reused: it names the RocksDB column
+ * family on disk. Add new columns with new ids; retire old ones by leaving their id unused.
+ */
+public enum StoreColumn {
+  /** Singletons: on-disk format version, latest committed version. */
+  META(0),
+  /** Tree nodes by {@link org.sprintchain.store.merkle.NodeKey}. */
+  NODES(1),
+  /** Value history: escaped key || terminator || ~version. */
+  VALUES(2),
+  /** Root pointer of every retained version, by version. */
+  ROOTS(3),
+  /** Stale index for pruning: staleSince version -> list of (kind, key) it made stale. */
+  STALE(4);
+
+  private final byte id;
+
+  StoreColumn(int id) {
+    this.id = (byte) id;
+  }
+
+  public byte id() {
+    return id;
+  }
+}

@@ -1,0 +1,69 @@
+package org.sprintchain.store.rocksdb;
+
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.Cache;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
+import org.sprintchain.store.engine.StoreColumn;
+
+/**
+ * RocksDB settings, chosen for the access pattern of the store (see the module README):
+ *
+ * <ul>
+ *   <li>One shared LRU block cache, so the hot top of the tree, read by every update and proof,
+ *       stays in memory whichever column it lives in.
+ *   <li>Bloom filters (10 bits per key, about 1% false positives) on tree nodes and roots, which
+ *       are point lookups; the value column is read by seeks, where whole-key blooms do not help.
+ *   <li>No compression for tree nodes (SHA-256 hashes do not compress); LZ4 for values.
+ * </ul>
+ */
+final class RocksDbTuning implements AutoCloseable {
+  static final long BLOCK_CACHE_BYTES = 256L << 20;
+  private static final int BLOOM_BITS_PER_KEY = 10;
+
+  private final Cache blockCache = new LRUCache(BLOCK_CACHE_BYTES);
+  private final BloomFilter bloom = new BloomFilter(BLOOM_BITS_PER_KEY);
+
+  DBOptions dbOptions() {
+    return new DBOptions()
+        .setCreateIfMissing(true)
+        .setCreateMissingColumnFamilies(true)
+        .setMaxBackgroundJobs(2)
+        .setBytesPerSync(1L << 20);
+  }
+
+  ColumnFamilyOptions columnOptions(StoreColumn column) {
+    boolean pointLookups =
+        column == StoreColumn.NODES || column == StoreColumn.ROOTS || column == StoreColumn.META;
+    BlockBasedTableConfig table =
+        new BlockBasedTableConfig()
+            .setBlockCache(blockCache)
+            .setCacheIndexAndFilterBlocks(true)
+            .setPinL0FilterAndIndexBlocksInCache(true)
+            .setBlockSize(16 * 1024);
+    if (pointLookups) {
+      table.setFilterPolicy(bloom);
+    }
+    return new ColumnFamilyOptions()
+        .setTableFormatConfig(table)
+        .setCompressionType(
+            column == StoreColumn.NODES
+                ? CompressionType.NO_COMPRESSION
+                : CompressionType.LZ4_COMPRESSION)
+        .setLevelCompactionDynamicLevelBytes(true);
+  }
+
+  /** Options for a column family this build does not know; opened only to read the format. */
+  ColumnFamilyOptions unknownColumnOptions() {
+    return new ColumnFamilyOptions();
+  }
+
+  @Override
+  public void close() {
+    bloom.close();
+    blockCache.close();
+  }
+}

@@ -1,0 +1,29 @@
+package org.sprintchain.store.rocksdb;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.sprintchain.store.StateStore;
+import org.sprintchain.store.StoreOptions;
+import org.sprintchain.store.engine.StoreColumn;
+import org.sprintchain.store.testing.PruningContractTest;
+
+class RocksDbPruningContractTest extends PruningContractTest {
+  @TempDir Path root;
+  private int stores;
+
+  @Override
+  protected StateStore createStore(StoreOptions options) {
+    return RocksDbStateStore.open(root.resolve("db" + stores++), options);
+  }
+
+  @Override
+  protected StateStore reopenStore(StateStore store, StoreOptions options) {
+    store.close();
+    return RocksDbStateStore.open(((RocksDbStateStore) store).directory(), options);
+  }
+
+  @Override
+  protected long storedEntries(StateStore store, StoreColumn column) {
+    return ((RocksDbStateStore) store).countEntries(column);
+  }
+}
