@@ -13,7 +13,8 @@ public enum RejectReason {
   FUTURE_SEQUENCE(6, "sequence is ahead of the account's next sequence"),
   INSUFFICIENT_FUNDS(7, "balance does not cover the fee and amounts"),
   INVALID_MESSAGE(8, "a message is malformed"),
-  FEE_TOO_LOW(9, "fee is below the min_fee param");
+  FEE_TOO_LOW(9, "fee is below the min_fee param"),
+  ARITHMETIC_OVERFLOW(10, "a balance or sequence would overflow");
 
   public static final String CODESPACE = "sprint";
 

@@ -1,0 +1,229 @@
+package org.sprintchain.chain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sprintchain.chain.exec.TxExecutor;
+import org.sprintchain.chain.exec.TxResult;
+import org.sprintchain.chain.genesis.GenesisException;
+import org.sprintchain.chain.genesis.GenesisParser;
+import org.sprintchain.chain.genesis.GenesisState;
+import org.sprintchain.chain.query.QueryResult;
+import org.sprintchain.chain.query.QueryRouter;
+import org.sprintchain.chain.state.ChainMeta;
+import org.sprintchain.chain.state.ChainState;
+import org.sprintchain.chain.state.StateOverlay;
+import org.sprintchain.chain.state.StateReader;
+import org.sprintchain.chain.state.WorkingState;
+import org.sprintchain.chain.tx.Transaction;
+import org.sprintchain.chain.tx.TxDecoder;
+import org.sprintchain.chain.tx.TxRejectedException;
+import org.sprintchain.store.PreparedCommit;
+import org.sprintchain.store.StateStore;
+import org.sprintchain.store.WriteSet;
+
+/**
+ * The chain's state machine behind the ABCI calls, in plain Java types so the rules stay free of
+ * any adapter. Calls must come one at a time, in ABCI order.
+ *
+ * <p>Three views of state: the <b>committed</b> store; the <b>working</b> state that FinalizeBlock
+ * builds as a {@link WriteSet} over it (genesis writes from InitChain ride along until the first
+ * Commit) and that Commit persists atomically; and the <b>check</b> state that CheckTx mutates so
+ * consecutive mempool txs from one signer chain correctly, thrown away and rebuilt from the
+ * committed state after every Commit (CometBFT then rechecks the mempool against it). Nothing
+ * reaches the store before Commit, so a crash at any earlier point leaves the last committed block
+ * whole and CometBFT replays the rest.
+ */
+public final class ChainApplication {
+  private final StateStore store;
+  private final QueryRouter queries;
+
+  /** Genesis writes staged by InitChain, persisted with the first block. */
+  private WriteSet pendingGenesis = new WriteSet();
+
+  private PreparedCommit pendingCommit;
+  private WorkingState checkState;
+
+  public ChainApplication(StateStore store) {
+    this.store = store;
+    this.queries = new QueryRouter(store);
+    this.committedMeta()
+        .ifPresent(
+            meta -> {
+              if (meta.versionOf(meta.lastHeight()) != store.latestVersion()) {
+                throw new IllegalStateException(
+                    "store version "
+                        + store.latestVersion()
+                        + " does not hold last height "
+                        + meta.lastHeight());
+              }
+            });
+  }
+
+  public AppInfo info() {
+    long height = committedMeta().map(ChainMeta::lastHeight).orElse(0L);
+    return new AppInfo(height, store.latestVersion() == 0 ? new byte[0] : store.rootHash());
+  }
+
+  /**
+   * Validates genesis and stages its writes; they are committed with the first block.
+   *
+   * @return the app hash the genesis state alone would have
+   * @throws GenesisException naming the bad field
+   * @throws IllegalStateException when the store already holds a chain
+   */
+  public byte[] initChain(GenesisRequest request) throws GenesisException {
+    if (store.latestVersion() != 0) {
+      throw new IllegalStateException(
+          "InitChain on a store that already holds version " + store.latestVersion());
+    }
+    if (request.chainId().isEmpty()) {
+      throw new GenesisException("chain_id", "must not be empty");
+    }
+    if (request.initialHeight() < 1) {
+      throw new GenesisException("initial_height", "must be at least 1");
+    }
+    GenesisState genesis = GenesisParser.parse(request.appState());
+    WorkingState state = new WorkingState(new StateOverlay(StateReader.latest(store)));
+    genesis.stage(state, request.chainId(), request.initialHeight());
+    pendingGenesis = state.writes();
+    pendingCommit = null;
+    checkState = null;
+    return store.prepare(pendingGenesis).rootHash();
+  }
+
+  /** CheckTx (new or recheck): code 0 admits the tx to the mempool. */
+  public TxResult checkTx(byte[] rawTx) {
+    WorkingState state = checkState();
+    if (state.chainMeta().isEmpty()) {
+      throw new IllegalStateException("CheckTx before InitChain");
+    }
+    try {
+      Transaction tx = decoder(state).decode(rawTx);
+      executor(state).check(tx, state);
+      return TxResult.ok(List.of());
+    } catch (TxRejectedException e) {
+      return TxResult.rejected(e);
+    }
+  }
+
+  /**
+   * Picks the block's txs from the mempool's candidates: drops any that do not decode (including a
+   * bad signature or a size above {@code max_tx_bytes}) and stops before the total raw size would
+   * exceed {@code maxBlockTxBytes}.
+   */
+  public List<byte[]> prepareProposal(List<byte[]> candidates, long maxBlockTxBytes) {
+    TxDecoder decoder = decoder(blockBase());
+    List<byte[]> chosen = new ArrayList<>();
+    long total = 0;
+    for (byte[] tx : candidates) {
+      if (!decodes(decoder, tx)) {
+        continue;
+      }
+      if (total + tx.length > maxBlockTxBytes) {
+        break;
+      }
+      total += tx.length;
+      chosen.add(tx);
+    }
+    return chosen;
+  }
+
+  /** True when every tx of a proposed block decodes; a block with any other tx is rejected. */
+  public boolean processProposal(List<byte[]> txs) {
+    TxDecoder decoder = decoder(blockBase());
+    for (byte[] tx : txs) {
+      if (!decodes(decoder, tx)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Executes a block over the committed state (plus pending genesis) and stages the result. Calling
+   * it again for the same height before Commit (a replay after a crash) starts over and gives the
+   * same result.
+   *
+   * @throws IllegalStateException when the height is not the next one
+   */
+  public BlockResult finalizeBlock(BlockRequest block) {
+    WorkingState state = blockBase();
+    ChainMeta meta =
+        state
+            .chainMeta()
+            .orElseThrow(() -> new IllegalStateException("FinalizeBlock before InitChain"));
+    if (block.height() != meta.nextHeight()) {
+      throw new IllegalStateException(
+          "FinalizeBlock height " + block.height() + ", expected " + meta.nextHeight());
+    }
+    TxDecoder decoder = decoder(state);
+    TxExecutor executor = executor(state);
+    List<TxResult> results = new ArrayList<>(block.txs().size());
+    for (byte[] raw : block.txs()) {
+      try {
+        results.add(executor.deliver(decoder.decode(raw), state, block.proposer()));
+      } catch (TxRejectedException e) {
+        results.add(TxResult.rejected(e));
+      }
+    }
+    state.putChainMeta(meta.withLastHeight(block.height()));
+    pendingCommit = store.prepare(state.writes());
+    return new BlockResult(results, pendingCommit.rootHash());
+  }
+
+  /**
+   * Persists the block staged by the last FinalizeBlock and resets the check state.
+   *
+   * @return the height now committed
+   * @throws IllegalStateException when no block is staged
+   */
+  public long commit() {
+    if (pendingCommit == null) {
+      throw new IllegalStateException("Commit without FinalizeBlock");
+    }
+    store.commit(pendingCommit);
+    pendingCommit = null;
+    pendingGenesis = new WriteSet();
+    checkState = null;
+    return info().lastHeight();
+  }
+
+  /** Answers {@code path} at {@code height} (0 = latest committed); see {@link QueryRouter}. */
+  public QueryResult query(String path, long height) {
+    return queries.query(path, height);
+  }
+
+  private Optional<ChainMeta> committedMeta() {
+    return new ChainState(StateReader.latest(store)).chainMeta();
+  }
+
+  private WorkingState blockBase() {
+    return new WorkingState(StateOverlay.withStaged(StateReader.latest(store), pendingGenesis));
+  }
+
+  private WorkingState checkState() {
+    if (checkState == null) {
+      checkState = blockBase();
+    }
+    return checkState;
+  }
+
+  private static TxDecoder decoder(WorkingState state) {
+    return new TxDecoder(state.params().maxTxBytes());
+  }
+
+  private static TxExecutor executor(WorkingState state) {
+    ChainMeta meta = state.chainMeta().orElseThrow();
+    return new TxExecutor(meta.chainId(), state.params());
+  }
+
+  private static boolean decodes(TxDecoder decoder, byte[] tx) {
+    try {
+      decoder.decode(tx);
+      return true;
+    } catch (TxRejectedException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package org.sprintchain.node;
+
+import com.google.protobuf.ByteString;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sprintchain.abci.AbciApplication;
+import org.sprintchain.chain.AppInfo;
+import org.sprintchain.chain.BlockRequest;
+import org.sprintchain.chain.BlockResult;
+import org.sprintchain.chain.ChainApplication;
+import org.sprintchain.chain.GenesisRequest;
+import org.sprintchain.chain.crypto.Address;
+import org.sprintchain.chain.exec.Event;
+import org.sprintchain.chain.exec.TxResult;
+import org.sprintchain.chain.genesis.GenesisException;
+import org.sprintchain.chain.query.QueryResult;
+import org.sprintchain.chain.tx.RejectReason;
+import org.sprintchain.store.StoreCorruptedException;
+import tendermint.abci.EventAttribute;
+import tendermint.abci.ExecTxResult;
+import tendermint.abci.RequestCheckTx;
+import tendermint.abci.RequestCommit;
+import tendermint.abci.RequestFinalizeBlock;
+import tendermint.abci.RequestInfo;
+import tendermint.abci.RequestInitChain;
+import tendermint.abci.RequestPrepareProposal;
+import tendermint.abci.RequestProcessProposal;
+import tendermint.abci.RequestQuery;
+import tendermint.abci.ResponseCheckTx;
+import tendermint.abci.ResponseCommit;
+import tendermint.abci.ResponseFinalizeBlock;
+import tendermint.abci.ResponseInfo;
+import tendermint.abci.ResponseInitChain;
+import tendermint.abci.ResponsePrepareProposal;
+import tendermint.abci.ResponseProcessProposal;
+import tendermint.abci.ResponseQuery;
+
+/**
+ * Maps CometBFT's ABCI protobuf types onto the {@link ChainApplication} facade. Invalid txs and
+ * queries come back as responses with a non-zero code; only a bad genesis (CometBFT cannot go on
+ * without a valid one) and a broken call order throw. An unrecoverable {@link
+ * StoreCorruptedException} goes to the {@link FatalErrorHandler}, which stops the node.
+ */
+public final class SprintAbciApplication implements AbciApplication {
+  /** Reported in Info; raise it with every change to the state machine's rules. */
+  public static final long APP_VERSION = 1;
+
+  public static final String VERSION = "0.1.0";
+
+  private static final Logger LOG = LoggerFactory.getLogger(SprintAbciApplication.class);
+
+  private final ChainApplication chain;
+  private final FatalErrorHandler fatal;
+
+  public SprintAbciApplication(ChainApplication chain, FatalErrorHandler fatal) {
+    this.chain = chain;
+    this.fatal = fatal;
+  }
+
+  @Override
+  public ResponseInfo info(RequestInfo request) {
+    AppInfo info = guarded("Info", chain::info);
+    return ResponseInfo.newBuilder()
+        .setData("sprintchain")
+        .setVersion(VERSION)
+        .setAppVersion(APP_VERSION)
+        .setLastBlockHeight(info.lastHeight())
+        .setLastBlockAppHash(ByteString.copyFrom(info.appHash()))
+        .build();
+  }
+
+  /** Genesis validators stand as CometBFT has them: no validator changes are returned. */
+  @Override
+  public ResponseInitChain initChain(RequestInitChain request) {
+    GenesisRequest genesis =
+        new GenesisRequest(
+            request.getChainId(),
+            request.getInitialHeight() == 0 ? 1 : request.getInitialHeight(),
+            request.getAppStateBytes().toByteArray());
+    byte[] appHash =
+        guarded(
+            "InitChain",
+            () -> {
+              try {
+                return chain.initChain(genesis);
+              } catch (GenesisException e) {
+                LOG.error("Refusing genesis: {}", e.getMessage());
+                throw new IllegalArgumentException("invalid genesis: " + e.getMessage(), e);
+              }
+            });
+    LOG.info("Genesis for chain {} staged", request.getChainId());
+    return ResponseInitChain.newBuilder().setAppHash(ByteString.copyFrom(appHash)).build();
+  }
+
+  @Override
+  public ResponseCheckTx checkTx(RequestCheckTx request) {
+    TxResult result = guarded("CheckTx", () -> chain.checkTx(request.getTx().toByteArray()));
+    return ResponseCheckTx.newBuilder()
+        .setCode(result.code())
+        .setLog(result.log())
+        .setCodespace(result.codespace())
+        .build();
+  }
+
+  @Override
+  public ResponsePrepareProposal prepareProposal(RequestPrepareProposal request) {
+    List<byte[]> chosen =
+        guarded(
+            "PrepareProposal",
+            () -> chain.prepareProposal(bytesList(request.getTxsList()), request.getMaxTxBytes()));
+    ResponsePrepareProposal.Builder response = ResponsePrepareProposal.newBuilder();
+    chosen.forEach(tx -> response.addTxs(ByteString.copyFrom(tx)));
+    return response.build();
+  }
+
+  @Override
+  public ResponseProcessProposal processProposal(RequestProcessProposal request) {
+    boolean accept =
+        guarded("ProcessProposal", () -> chain.processProposal(bytesList(request.getTxsList())));
+    return ResponseProcessProposal.newBuilder()
+        .setStatus(
+            accept
+                ? ResponseProcessProposal.ProposalStatus.ACCEPT
+                : ResponseProcessProposal.ProposalStatus.REJECT)
+        .build();
+  }
+
+  @Override
+  public ResponseFinalizeBlock finalizeBlock(RequestFinalizeBlock request) {
+    BlockRequest block =
+        new BlockRequest(
+            request.getHeight(),
+            Address.fromBytes(request.getProposerAddress().toByteArray()),
+            bytesList(request.getTxsList()));
+    BlockResult result = guarded("FinalizeBlock", () -> chain.finalizeBlock(block));
+    ResponseFinalizeBlock.Builder response =
+        ResponseFinalizeBlock.newBuilder().setAppHash(ByteString.copyFrom(result.appHash()));
+    result.txResults().forEach(tx -> response.addTxResults(toExecTxResult(tx)));
+    return response.build();
+  }
+
+  @Override
+  public ResponseCommit commit(RequestCommit request) {
+    long height = guarded("Commit", chain::commit);
+    LOG.debug("Committed block {}", height);
+    return ResponseCommit.newBuilder().setRetainHeight(0).build();
+  }
+
+  @Override
+  public ResponseQuery query(RequestQuery request) {
+    QueryResult result =
+        guarded("Query", () -> chain.query(request.getPath(), request.getHeight()));
+    return ResponseQuery.newBuilder()
+        .setCode(result.code())
+        .setLog(result.log())
+        .setCodespace(result.isOk() ? "" : RejectReason.CODESPACE)
+        .setKey(request.getData())
+        .setValue(ByteString.copyFrom(result.value()))
+        .setHeight(result.height())
+        .build();
+  }
+
+  static ExecTxResult toExecTxResult(TxResult tx) {
+    ExecTxResult.Builder out =
+        ExecTxResult.newBuilder()
+            .setCode(tx.code())
+            .setLog(tx.log())
+            .setCodespace(tx.codespace())
+            .setGasWanted(0)
+            .setGasUsed(0);
+    for (Event event : tx.events()) {
+      tendermint.abci.Event.Builder abci = tendermint.abci.Event.newBuilder().setType(event.type());
+      for (Event.Attribute a : event.attributes()) {
+        abci.addAttributes(
+            EventAttribute.newBuilder()
+                .setKey(a.key())
+                .setValue(a.value())
+                .setIndex(a.index())
+                .build());
+      }
+      out.addEvents(abci.build());
+    }
+    return out.build();
+  }
+
+  private static List<byte[]> bytesList(List<ByteString> txs) {
+    return txs.stream().map(ByteString::toByteArray).toList();
+  }
+
+  private <T> T guarded(String call, Supplier<T> body) {
+    try {
+      return body.get();
+    } catch (StoreCorruptedException e) {
+      fatal.halt(call + ": unrecoverable storage failure", e);
+      throw e;
+    }
+  }
+}

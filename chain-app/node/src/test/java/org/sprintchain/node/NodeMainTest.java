@@ -1,0 +1,55 @@
+package org.sprintchain.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class NodeMainTest {
+  @Test
+  void parsesHomeAndDefaultsTheAbciAddress() {
+    NodeMain.Options options = NodeMain.parse(new String[] {"--home", "/tmp/n0"});
+    assertEquals(Path.of("/tmp/n0"), options.home());
+    assertEquals("tcp://127.0.0.1:26658", options.abci());
+    assertEquals(
+        "unix:///tmp/app.sock",
+        NodeMain.parse(new String[] {"--abci", "unix:///tmp/app.sock", "--home", "h"}).abci());
+  }
+
+  @Test
+  void helpWinsAndBadArgumentsAreNamed() {
+    assertNull(NodeMain.parse(new String[] {"--help"}));
+    assertNull(NodeMain.parse(new String[] {"--home", "x", "-h"}));
+    assertEquals(
+        "--home is required",
+        assertThrows(IllegalArgumentException.class, () -> NodeMain.parse(new String[0]))
+            .getMessage());
+    assertEquals(
+        "--home needs a value",
+        assertThrows(IllegalArgumentException.class, () -> NodeMain.parse(new String[] {"--home"}))
+            .getMessage());
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> NodeMain.parse(new String[] {"--home", "x", "--port", "1"}))
+            .getMessage()
+            .contains("--port"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> NodeMain.parse(new String[] {"--home", "x", "--abci", "http://x:1"}));
+  }
+
+  @Test
+  void usageNamesEveryFlag() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    NodeMain.usage(new PrintStream(out, true, StandardCharsets.UTF_8));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("--home") && text.contains("--abci") && text.contains("--help"));
+  }
+}
