@@ -18,6 +18,7 @@ import org.sprintchain.chain.state.WorkingState;
 import org.sprintchain.chain.tx.Transaction;
 import org.sprintchain.chain.tx.TxDecoder;
 import org.sprintchain.chain.tx.TxRejectedException;
+import org.sprintchain.chain.tx.VerifiedTxCache;
 import org.sprintchain.store.PreparedCommit;
 import org.sprintchain.store.StateStore;
 import org.sprintchain.store.WriteSet;
@@ -37,6 +38,10 @@ import org.sprintchain.store.WriteSet;
 public final class ChainApplication {
   private final StateStore store;
   private final QueryRouter queries;
+  private final VerifiedTxCache verifiedTxs = new VerifiedTxCache(VERIFIED_TX_CACHE_SIZE);
+
+  /** Enough for a full mempool (CometBFT's default size is 5000) plus a block in flight. */
+  static final int VERIFIED_TX_CACHE_SIZE = 16_384;
 
   /** Genesis writes staged by InitChain, persisted with the first block. */
   private WriteSet pendingGenesis = new WriteSet();
@@ -99,7 +104,7 @@ public final class ChainApplication {
       throw new IllegalStateException("CheckTx before InitChain");
     }
     try {
-      Transaction tx = decoder(state).decode(rawTx);
+      Transaction tx = verifiedTxs.decode(decoder(state), rawTx);
       executor(state).check(tx, state);
       return TxResult.ok(List.of());
     } catch (TxRejectedException e) {
@@ -162,7 +167,7 @@ public final class ChainApplication {
     List<TxResult> results = new ArrayList<>(block.txs().size());
     for (byte[] raw : block.txs()) {
       try {
-        results.add(executor.deliver(decoder.decode(raw), state, block.proposer()));
+        results.add(executor.deliver(verifiedTxs.decode(decoder, raw), state, block.proposer()));
       } catch (TxRejectedException e) {
         results.add(TxResult.rejected(e));
       }
@@ -218,9 +223,9 @@ public final class ChainApplication {
     return new TxExecutor(meta.chainId(), state.params());
   }
 
-  private static boolean decodes(TxDecoder decoder, byte[] tx) {
+  private boolean decodes(TxDecoder decoder, byte[] tx) {
     try {
-      decoder.decode(tx);
+      verifiedTxs.decode(decoder, tx);
       return true;
     } catch (TxRejectedException e) {
       return false;

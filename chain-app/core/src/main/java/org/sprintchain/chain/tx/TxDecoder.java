@@ -22,6 +22,11 @@ public final class TxDecoder {
     this.maxTxBytes = maxTxBytes;
   }
 
+  /** True when a tx of {@code size} bytes is within {@code max_tx_bytes}. */
+  public boolean accepts(int size) {
+    return size <= maxTxBytes;
+  }
+
   public Transaction decode(byte[] raw) throws TxRejectedException {
     if (raw.length > maxTxBytes) {
       throw new TxRejectedException(
