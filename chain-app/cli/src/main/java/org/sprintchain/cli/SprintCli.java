@@ -9,8 +9,8 @@ import org.sprintchain.testnet.bench.TransferBenchmark;
 
 /**
  * The Java side of {@code bin/sprint}: dispatches {@code keys}, {@code tx}, {@code query}, {@code
- * testnet}, {@code node}, {@code bench} and {@code genesis} commands. Exit status: 0 ok, 1 the command failed
- * (message on stderr), 2 the command line is wrong (message and usage on stderr).
+ * testnet}, {@code node}, {@code bench} and {@code genesis} commands. Exit status: 0 ok, 1 the
+ * command failed (message on stderr), 2 the command line is wrong (message and usage on stderr).
  */
 public final class SprintCli {
   static final int OK = 0;
