@@ -196,7 +196,12 @@ public final class ChainApplication {
 
   /** Answers {@code path} at {@code height} (0 = latest committed); see {@link QueryRouter}. */
   public QueryResult query(String path, long height) {
-    return queries.query(path, height);
+    return queries.query(path, height, false);
+  }
+
+  /** As {@link #query(String, long)}, with a Merkle proof of the answer when {@code prove}. */
+  public QueryResult query(String path, long height, boolean prove) {
+    return queries.query(path, height, prove);
   }
 
   private Optional<ChainMeta> committedMeta() {

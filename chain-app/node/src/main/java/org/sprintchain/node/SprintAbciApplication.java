@@ -16,6 +16,7 @@ import org.sprintchain.chain.exec.Event;
 import org.sprintchain.chain.exec.TxResult;
 import org.sprintchain.chain.genesis.GenesisException;
 import org.sprintchain.chain.query.QueryResult;
+import org.sprintchain.chain.query.StateProof;
 import org.sprintchain.chain.tx.RejectReason;
 import org.sprintchain.store.StoreCorruptedException;
 import tendermint.abci.EventAttribute;
@@ -36,6 +37,8 @@ import tendermint.abci.ResponseInitChain;
 import tendermint.abci.ResponsePrepareProposal;
 import tendermint.abci.ResponseProcessProposal;
 import tendermint.abci.ResponseQuery;
+import tendermint.crypto.ProofOp;
+import tendermint.crypto.ProofOps;
 
 /**
  * Maps CometBFT's ABCI protobuf types onto the {@link ChainApplication} facade. Invalid txs and
@@ -151,14 +154,37 @@ public final class SprintAbciApplication implements AbciApplication {
   @Override
   public ResponseQuery query(RequestQuery request) {
     QueryResult result =
-        guarded("Query", () -> chain.query(request.getPath(), request.getHeight()));
-    return ResponseQuery.newBuilder()
-        .setCode(result.code())
-        .setLog(result.log())
-        .setCodespace(result.isOk() ? "" : RejectReason.CODESPACE)
-        .setKey(request.getData())
-        .setValue(ByteString.copyFrom(result.value()))
-        .setHeight(result.height())
+        guarded(
+            "Query", () -> chain.query(request.getPath(), request.getHeight(), request.getProve()));
+    ResponseQuery.Builder response =
+        ResponseQuery.newBuilder()
+            .setCode(result.code())
+            .setLog(result.log())
+            .setCodespace(result.isOk() ? "" : RejectReason.CODESPACE)
+            .setKey(request.getData())
+            .setValue(ByteString.copyFrom(result.value()))
+            .setHeight(result.height());
+    result.proof().ifPresent(proof -> response.setProofOps(toProofOps(proof)));
+    return response.build();
+  }
+
+  /**
+   * Two ops: the Merkle proof of the store entry, and the raw stored value it proves (empty data
+   * for an absent key), so a client can check the JSON answer against the app hash.
+   */
+  static ProofOps toProofOps(StateProof proof) {
+    ByteString key = ByteString.copyFrom(proof.storeKey());
+    return ProofOps.newBuilder()
+        .addOps(
+            ProofOp.newBuilder()
+                .setType(StateProof.PROOF_OP_TYPE)
+                .setKey(key)
+                .setData(ByteString.copyFrom(proof.proof())))
+        .addOps(
+            ProofOp.newBuilder()
+                .setType(StateProof.VALUE_OP_TYPE)
+                .setKey(key)
+                .setData(ByteString.copyFrom(proof.rawValue().orElse(new byte[0]))))
         .build();
   }
 

@@ -11,6 +11,7 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sprintchain.chain.ChainApplication;
 import org.sprintchain.chain.crypto.Address;
@@ -21,6 +22,7 @@ import org.sprintchain.chain.tx.TxSigner;
 import org.sprintchain.proto.tx.v1.Msg;
 import org.sprintchain.proto.tx.v1.MsgSend;
 import org.sprintchain.proto.tx.v1.TxBody;
+import org.sprintchain.store.ProofVerifier;
 import org.sprintchain.store.StateStore;
 import org.sprintchain.store.StoreCorruptedException;
 import org.sprintchain.store.testing.InMemoryStateStore;
@@ -257,5 +259,33 @@ class SprintAbciApplicationTest {
         assertThrows(StoreCorruptedException.class, () -> app.initChain(genesis()));
     assertSame(corruption, thrown);
     assertEquals(List.of("InitChain: unrecoverable storage failure"), halts);
+  }
+
+  @Test
+  void provedQueryCarriesTheMerkleProofAndRawValueAsProofOps() {
+    SprintAbciApplication node = app(InMemoryStateStore.create());
+    node.initChain(genesis());
+    node.finalizeBlock(block(1));
+    node.commit(RequestCommit.getDefaultInstance());
+    ResponseQuery response =
+        node.query(
+            RequestQuery.newBuilder()
+                .setPath("/account/" + ALICE.address())
+                .setProve(true)
+                .build());
+    assertEquals(0, response.getCode(), response.getLog());
+    assertEquals(2, response.getProofOps().getOpsCount());
+    assertEquals("sprint/smt/v1", response.getProofOps().getOps(0).getType());
+    assertEquals("sprint/value/v1", response.getProofOps().getOps(1).getType());
+    byte[] storeKey = response.getProofOps().getOps(0).getKey().toByteArray();
+    assertTrue(
+        ProofVerifier.verify(
+            response.getProofOps().getOps(0).getData().toByteArray(),
+            storeKey,
+            Optional.of(response.getProofOps().getOps(1).getData().toByteArray()),
+            node.info(RequestInfo.getDefaultInstance()).getLastBlockAppHash().toByteArray()));
+    ResponseQuery unproved =
+        node.query(RequestQuery.newBuilder().setPath("/account/" + ALICE.address()).build());
+    assertEquals(0, unproved.getProofOps().getOpsCount());
   }
 }

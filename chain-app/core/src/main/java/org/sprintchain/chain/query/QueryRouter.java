@@ -10,6 +10,7 @@ import org.sprintchain.chain.state.Account;
 import org.sprintchain.chain.state.ChainMeta;
 import org.sprintchain.chain.state.ChainState;
 import org.sprintchain.chain.state.Params;
+import org.sprintchain.chain.state.StateKeys;
 import org.sprintchain.chain.state.StateReader;
 import org.sprintchain.store.StateStore;
 import org.sprintchain.store.VersionNotAvailableException;
@@ -25,7 +26,8 @@ import org.sprintchain.store.VersionNotAvailableException;
  * </ul>
  *
  * Height 0 means the latest committed block; a past height reads that version while the store
- * retains it.
+ * retains it. With {@code prove}, answers read from one store entry ({@code /account}, {@code
+ * /params}) carry a {@link StateProof} of that entry.
  */
 public final class QueryRouter {
   public static final String ACCOUNT_PATH = "/account/";
@@ -41,6 +43,10 @@ public final class QueryRouter {
   }
 
   public QueryResult query(String path, long height) {
+    return query(path, height, false);
+  }
+
+  public QueryResult query(String path, long height, boolean prove) {
     Optional<ChainMeta> latest = new ChainState(StateReader.latest(store)).chainMeta();
     long lastHeight = latest.map(ChainMeta::lastHeight).orElse(0L);
     if (height < 0 || height > lastHeight || (height > 0 && latest.isEmpty())) {
@@ -60,7 +66,14 @@ public final class QueryRouter {
             ? StateReader.latest(store)
             : StateReader.atVersion(store, version);
     try {
-      return route(path, new ChainState(reader), at, version);
+      QueryResult result = route(path, new ChainState(reader), at, version);
+      Optional<byte[]> storeKey = result.isOk() ? storeKeyOf(path) : Optional.empty();
+      if (!prove || storeKey.isEmpty()) {
+        return result;
+      }
+      byte[] key = storeKey.get();
+      return result.withProof(
+          new StateProof(key, store.get(key, version), store.prove(key, version).encode()));
     } catch (VersionNotAvailableException e) {
       return QueryResult.error(QueryError.HEIGHT_NOT_AVAILABLE, e.getMessage(), at);
     }
@@ -92,6 +105,17 @@ public final class QueryRouter {
         QueryError.UNKNOWN_PATH,
         "'" + path + "' (known: /account/<address>, /params, /status)",
         height);
+  }
+
+  /** The single store entry a path's answer is read from, if it is one. */
+  private static Optional<byte[]> storeKeyOf(String path) {
+    if (path.startsWith(ACCOUNT_PATH)) {
+      return Optional.of(StateKeys.account(Address.parse(path.substring(ACCOUNT_PATH.length()))));
+    }
+    if (path.equals(PARAMS_PATH)) {
+      return Optional.of(StateKeys.params());
+    }
+    return Optional.empty();
   }
 
   private static QueryResult account(String bech32, ChainState state, long height) {
