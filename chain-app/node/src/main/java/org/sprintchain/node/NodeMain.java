@@ -32,7 +32,7 @@ public final class NodeMain {
   private NodeMain() {}
 
   /** Parsed command line. */
-  record Options(Path home, String abci) {}
+  record Options(Path home, String abci, StoreOptions pruning) {}
 
   public static void main(String[] args) {
     Options options;
@@ -63,6 +63,8 @@ public final class NodeMain {
   static Options parse(String[] args) {
     Path home = null;
     String abci = DEFAULT_ABCI;
+    long keepRecent = 0;
+    long keepEvery = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--help", "-h" -> {
@@ -70,6 +72,8 @@ public final class NodeMain {
         }
         case "--home" -> home = Path.of(value(args, ++i, "--home"));
         case "--abci" -> abci = value(args, ++i, "--abci");
+        case "--keep-recent" -> keepRecent = count(args, ++i, "--keep-recent");
+        case "--keep-every" -> keepEvery = count(args, ++i, "--keep-every");
         default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
       }
     }
@@ -77,7 +81,25 @@ public final class NodeMain {
       throw new IllegalArgumentException("--home is required");
     }
     AbciAddress.parse(abci); // fail early on a malformed address
-    return new Options(home, abci);
+    if (keepRecent == 0 && keepEvery > 0) {
+      throw new IllegalArgumentException("--keep-every needs --keep-recent (pruning is off)");
+    }
+    StoreOptions pruning =
+        keepRecent == 0 ? StoreOptions.archive() : StoreOptions.pruning(keepRecent, keepEvery);
+    return new Options(home, abci, pruning);
+  }
+
+  private static long count(String[] args, int i, String flag) {
+    String text = value(args, i, flag);
+    try {
+      long n = Long.parseLong(text);
+      if (n < 0) {
+        throw new IllegalArgumentException(flag + " must be >= 0, got " + n);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + " needs a whole number, got '" + text + "'");
+    }
   }
 
   private static String value(String[] args, int i, String flag) {
@@ -91,10 +113,12 @@ public final class NodeMain {
     out.println(
         String.join(
             "\n",
-            "Usage: NodeMain --home DIR [--abci ADDRESS]",
+            "Usage: NodeMain --home DIR [--abci ADDRESS] [--keep-recent N [--keep-every M]]",
             "  --home DIR      node home; application state is kept in DIR/data (RocksDB)",
             "  --abci ADDRESS  where CometBFT's proxy_app connects (default " + DEFAULT_ABCI + ";",
             "                  tcp://HOST:PORT or unix:///PATH)",
+            "  --keep-recent N keep the N latest state versions readable (default 0: keep all)",
+            "  --keep-every M  with --keep-recent, also keep every M-th version (checkpoints)",
             "  --help          print this help"));
     out.flush();
   }
@@ -102,7 +126,7 @@ public final class NodeMain {
   private static void run(Options options) throws IOException {
     Path data = options.home().resolve("data");
     Files.createDirectories(data);
-    StateStore store = RocksDbStateStore.open(data, StoreOptions.archive());
+    StateStore store = RocksDbStateStore.open(data, options.pruning());
     ChainApplication chain = new ChainApplication(store);
     SprintAbciApplication app = new SprintAbciApplication(chain, NodeMain::haltOnCorruption);
     AbciSocketServer server = new AbciSocketServer(AbciAddress.parse(options.abci()), app);

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.sprintchain.store.StoreOptions;
 
 class NodeMainTest {
   @Test
@@ -51,5 +52,23 @@ class NodeMainTest {
     NodeMain.usage(new PrintStream(out, true, StandardCharsets.UTF_8));
     String text = out.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("--home") && text.contains("--abci") && text.contains("--help"));
+  }
+
+  @Test
+  void pruningFlagsBuildTheStoreOptions() {
+    assertEquals(StoreOptions.archive(), NodeMain.parse(new String[] {"--home", "h"}).pruning());
+    assertEquals(
+        StoreOptions.pruning(100, 1000),
+        NodeMain.parse(new String[] {"--home", "h", "--keep-recent", "100", "--keep-every", "1000"})
+            .pruning());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> NodeMain.parse(new String[] {"--home", "h", "--keep-every", "10"}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> NodeMain.parse(new String[] {"--home", "h", "--keep-recent", "-1"}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> NodeMain.parse(new String[] {"--home", "h", "--keep-recent", "ten"}));
   }
 }
