@@ -123,6 +123,9 @@ public final class DetachedProcess {
     Optional<ProcessHandle> h = handle();
     if (h.isPresent()) {
       ProcessHandle process = h.get();
+      if (isPaused()) {
+        signal(Signal.CONT); // a stopped process would hold SIGTERM until the grace runs out
+      }
       process.destroy();
       if (!awaitExit(process, grace)) {
         process.destroyForcibly();
@@ -136,6 +139,96 @@ public final class DetachedProcess {
       throw new TestnetException("cannot remove pid file " + pidFile + ": " + e, e);
     }
     return killed;
+  }
+
+  /**
+   * SIGKILL, with no SIGTERM first (a crash, as in {@code kill -9}); waits until the process is
+   * gone and removes the pid file. A paused (SIGSTOPped) process dies too.
+   *
+   * @return true when the process was alive and got the signal
+   */
+  public boolean kill() {
+    boolean sent = sendKill();
+    awaitGone(Duration.ofSeconds(10));
+    return sent;
+  }
+
+  /** Sends SIGKILL and returns at once; see {@link #awaitGone}. */
+  boolean sendKill() {
+    Optional<ProcessHandle> h = handle();
+    return h.isPresent() && h.get().destroyForcibly();
+  }
+
+  /** Waits up to {@code timeout} for the process to exit, then removes the pid file. */
+  void awaitGone(Duration timeout) {
+    handle().ifPresent(p -> awaitExit(p, timeout));
+    try {
+      Files.deleteIfExists(pidFile);
+    } catch (IOException e) {
+      throw new TestnetException("cannot remove pid file " + pidFile + ": " + e, e);
+    }
+  }
+
+  /** The job-control signals that {@link #signal} sends. */
+  public enum Signal {
+    /** SIGSTOP: freeze the process (it cannot catch or ignore it). */
+    STOP,
+    /** SIGCONT: let a stopped process run again. */
+    CONT
+  }
+
+  /**
+   * Sends {@code signal} with {@code kill -SIG pid}.
+   *
+   * @throws TestnetException when the process is not running or {@code kill} fails
+   */
+  public void signal(Signal signal) {
+    if (!isAlive()) {
+      throw new TestnetException("process " + pid + " (" + pidFile + ") is not running");
+    }
+    List<String> command = List.of("kill", "-" + signal.name(), Long.toString(pid));
+    try {
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .start();
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new TestnetException("'" + String.join(" ", command) + "' did not finish");
+      }
+      if (p.exitValue() != 0) {
+        throw new TestnetException(
+            "'"
+                + String.join(" ", command)
+                + "' failed: "
+                + new String(out, StandardCharsets.UTF_8).strip());
+      }
+    } catch (IOException e) {
+      throw new TestnetException("cannot run '" + String.join(" ", command) + "': " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TestnetException("interrupted while sending SIG" + signal, e);
+    }
+  }
+
+  /**
+   * True when the process is stopped by a signal (state {@code T} in {@code /proc/PID/stat}); false
+   * when it runs, is gone, or the system has no {@code /proc}.
+   */
+  public boolean isPaused() {
+    if (!isAlive()) {
+      return false;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      // "pid (comm) S ...": the state follows the last ')' since comm may hold spaces or parens
+      int close = stat.lastIndexOf(')');
+      return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'T';
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static boolean awaitExit(ProcessHandle process, Duration timeout) {

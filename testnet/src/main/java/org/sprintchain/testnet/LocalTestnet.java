@@ -160,7 +160,8 @@ public final class LocalTestnet {
             config.basePort(),
             config.blockInterval().toMillis(),
             demo.address().toString(),
-            entries);
+            entries,
+            config.sprint());
     manifest.write(dir);
     return manifest;
   }
@@ -248,10 +249,113 @@ public final class LocalTestnet {
     }
   }
 
+  /**
+   * SIGKILLs both processes of one node at once (see {@link NodeProcess#kill()}).
+   *
+   * @return true when something was running
+   */
+  public boolean kill(String nodeName) {
+    return node(nodeName).kill();
+  }
+
+  /** SIGSTOPs both processes of one node. */
+  public void pause(String nodeName) {
+    node(nodeName).pause();
+  }
+
+  /** SIGCONTs both processes of one node. */
+  public void resume(String nodeName) {
+    node(nodeName).resume();
+  }
+
+  /**
+   * Starts one node again on its data: whatever of it still runs is stopped first (SIGTERM, then
+   * SIGKILL after {@code grace}), then the app and CometBFT start, and this waits until the node's
+   * RPC answers. The node then catches up with the others by itself.
+   *
+   * @return the height the node reported first
+   * @throws TestnetException when a process dies or the RPC does not answer within {@code timeout}
+   */
+  public long restart(String nodeName, Duration grace, Duration timeout) {
+    NodeProcess node = node(nodeName);
+    cometBft.requireInstalled();
+    node.stop(grace);
+    PortAllocator.requireFree(node.name(), node.ports());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    node.startApp(remaining(deadline));
+    node.startComet();
+    String last = "";
+    while (System.nanoTime() - deadline < 0) {
+      Optional<String> dead = node.diagnose();
+      if (dead.isPresent()) {
+        throw new TestnetException(dead.get());
+      }
+      try {
+        return node.height();
+      } catch (RpcException e) {
+        last = e.getMessage();
+      }
+      NodeProcess.sleep(200);
+    }
+    throw new TestnetException(
+        nodeName + "'s RPC did not answer within " + timeout.toSeconds() + " s: " + last);
+  }
+
+  /**
+   * The node called {@code name} ({@code node0}, ...), or with a bare index ({@code 2}).
+   *
+   * @throws TestnetException naming the nodes there are
+   */
+  public NodeProcess node(String name) {
+    for (NodeProcess n : nodes) {
+      if (n.name().equals(name) || ("node" + name).equals(n.name())) {
+        return n;
+      }
+    }
+    throw new TestnetException(
+        "no node '"
+            + name
+            + "' in "
+            + dir
+            + "; its nodes are "
+            + String.join(", ", nodes.stream().map(NodeProcess::name).toList()));
+  }
+
+  /** The sprint settings recorded when the testnet was created. */
+  public SprintSettings sprintSettings() {
+    return manifest.sprint();
+  }
+
   /** Stops every node (SIGTERM, SIGKILL after {@code grace}); keeps all data. */
   public void stop(Duration grace) {
+    // In parallel: a CometBFT whose peers are gone can take seconds to exit on SIGTERM, and
+    // nodes one after the other would add those up.
+    List<Thread> threads = new ArrayList<>();
+    List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     for (NodeProcess node : nodes.reversed()) {
-      node.stop(grace);
+      threads.add(
+          Thread.ofPlatform()
+              .name("stop-" + node.name())
+              .start(
+                  () -> {
+                    try {
+                      node.stop(grace);
+                    } catch (RuntimeException e) {
+                      failures.add(e);
+                    }
+                  }));
+    }
+    long joinMillis = grace.toMillis() + Duration.ofSeconds(30).toMillis();
+    for (Thread t : threads) {
+      try {
+        t.join(joinMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TestnetException("interrupted while stopping the testnet", e);
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw failures.getFirst();
     }
   }
 

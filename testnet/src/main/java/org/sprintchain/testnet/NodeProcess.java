@@ -1,8 +1,13 @@
 package org.sprintchain.testnet;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +30,7 @@ import org.sprintchain.client.RpcException;
  */
 public final class NodeProcess {
   private static final Duration RPC_TIMEOUT = Duration.ofSeconds(3);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String name;
   private final Path dir;
@@ -163,9 +169,75 @@ public final class NodeProcess {
     return killed;
   }
 
-  /** SIGKILLs both processes at once (a crash, for fault tests). */
-  public void kill() {
-    stop(Duration.ZERO);
+  /**
+   * A crash: SIGKILL to CometBFT and the app, both sent before waiting for either (no SIGTERM, so
+   * neither gets to flush or close anything). Data stays as the crash left it.
+   *
+   * @return true when some process was running and got the signal
+   */
+  public boolean kill() {
+    List<DetachedProcess> procs = processes();
+    boolean sent = false;
+    for (DetachedProcess p : procs) {
+      sent |= p.sendKill();
+    }
+    for (DetachedProcess p : procs) {
+      p.awaitGone(Duration.ofSeconds(10));
+    }
+    return sent;
+  }
+
+  /**
+   * Freezes both processes with SIGSTOP (CometBFT first, so it stops talking to a frozen app): the
+   * node stops voting and answering RPC but keeps its sockets, as a hung machine would.
+   *
+   * @throws TestnetException when the node is not running
+   */
+  public void pause() {
+    List<DetachedProcess> procs = processes();
+    if (procs.isEmpty()) {
+      throw new TestnetException(name + " is not running");
+    }
+    for (DetachedProcess p : procs) {
+      p.signal(DetachedProcess.Signal.STOP);
+    }
+  }
+
+  /** SIGCONT to both processes (the app first); a no-op for a node that is not paused. */
+  public void resume() {
+    for (DetachedProcess p : processes().reversed()) {
+      if (p.isPaused()) {
+        p.signal(DetachedProcess.Signal.CONT);
+      }
+    }
+  }
+
+  /** True when a process of this node is stopped by SIGSTOP. */
+  public boolean isPaused() {
+    return processes().stream().anyMatch(DetachedProcess::isPaused);
+  }
+
+  /** The running processes: CometBFT, then the app. */
+  private List<DetachedProcess> processes() {
+    List<DetachedProcess> list = new ArrayList<>(2);
+    comet().ifPresent(list::add);
+    app().ifPresent(list::add);
+    return list;
+  }
+
+  /**
+   * This node's CometBFT validator address (upper-case hex), from its {@code
+   * priv_validator_key.json}.
+   *
+   * @throws TestnetException when the key file cannot be read
+   */
+  public String validatorAddress() {
+    Path file = cometHome().resolve("config/priv_validator_key.json");
+    try {
+      return JSON.readTree(file.toFile()).path("address").asText().toUpperCase(Locale.ROOT);
+    } catch (IOException e) {
+      throw new TestnetException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** The latest height from this node's RPC. */
@@ -186,6 +258,17 @@ public final class NodeProcess {
             : appPid.isPresent() || cometPid.isPresent()
                 ? NodeReport.State.DEGRADED
                 : NodeReport.State.STOPPED;
+    if (isPaused()) {
+      return new NodeReport(
+          name,
+          NodeReport.State.PAUSED,
+          ports.rpcUrl(),
+          appPid,
+          cometPid,
+          OptionalLong.empty(),
+          Optional.empty(),
+          Optional.of("paused (SIGSTOP); 'bin/sprint testnet resume " + name + "' continues it"));
+    }
     if (cometPid.isEmpty()) {
       return new NodeReport(
           name,

@@ -28,6 +28,8 @@ public record NodeReport(
     RUNNING,
     /** One of its two processes runs. */
     DEGRADED,
+    /** Its processes are frozen by SIGSTOP ({@code testnet pause}). */
+    PAUSED,
     STOPPED
   }
 }

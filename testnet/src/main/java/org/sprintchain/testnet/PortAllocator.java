@@ -47,11 +47,15 @@ public final class PortAllocator {
    */
   public static void requireFree(List<NodePorts> layout) {
     for (int i = 0; i < layout.size(); i++) {
-      NodePorts p = layout.get(i);
-      requireFree(p.p2p(), "node" + i + " p2p");
-      requireFree(p.rpc(), "node" + i + " rpc");
-      requireFree(p.abci(), "node" + i + " abci");
+      requireFree("node" + i, layout.get(i));
     }
+  }
+
+  /** Refuses when a port of one node is taken, naming it with {@code node} and its role. */
+  public static void requireFree(String node, NodePorts p) {
+    requireFree(p.p2p(), node + " p2p");
+    requireFree(p.rpc(), node + " rpc");
+    requireFree(p.abci(), node + " abci");
   }
 
   private static void requireFree(int port, String role) {
@@ -63,14 +67,18 @@ public final class PortAllocator {
               + role
               + ") on 127.0.0.1 is already in use; stop whatever holds it (e.g. 'ss -ltnp | grep "
               + port
-              + "') or choose another base port");
+              + "') or create the testnet with another --base-port");
     }
   }
 
-  /** True when nothing listens on 127.0.0.1:{@code port} (we can bind it ourselves). */
+  /**
+   * True when nothing listens on 127.0.0.1:{@code port} (we can bind it ourselves). Binds with
+   * {@code SO_REUSEADDR}, as CometBFT's and the app's listeners do, so that connections of a
+   * just-killed node still in TIME_WAIT do not count as taken.
+   */
   public static boolean isFree(int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(LOOPBACK, port), 1);
       return true;
     } catch (IOException e) {

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param blockInterval CometBFT's {@code timeout_commit}
  * @param app which ABCI app the nodes run
  * @param demoBalance the genesis balance of the {@code demo} key and of each {@code validatorI} key
+ * @param sprint epoch length and model preset (recorded for the PoCW issue; see {@link
+ *     SprintSettings})
  */
 public record TestnetConfig(
     Path dir,
@@ -22,7 +24,8 @@ public record TestnetConfig(
     String chainId,
     long demoBalance,
     CometBft cometBft,
-    AppLauncher launcher) {
+    AppLauncher launcher,
+    SprintSettings sprint) {
 
   /** The ABCI application of the nodes. */
   public enum App {
@@ -41,6 +44,33 @@ public record TestnetConfig(
           "validators must be in [1, " + PortAllocator.MAX_NODES + "], got " + validators);
     }
     PortAllocator.layout(basePort, validators); // checks the range
+    if (sprint == null) {
+      sprint = SprintSettings.DEFAULT;
+    }
+  }
+
+  /** The configuration without sprint settings ({@link SprintSettings#DEFAULT}). */
+  public TestnetConfig(
+      Path dir,
+      int validators,
+      int basePort,
+      Duration blockInterval,
+      App app,
+      String chainId,
+      long demoBalance,
+      CometBft cometBft,
+      AppLauncher launcher) {
+    this(
+        dir,
+        validators,
+        basePort,
+        blockInterval,
+        app,
+        chainId,
+        demoBalance,
+        cometBft,
+        launcher,
+        SprintSettings.DEFAULT);
   }
 
   /** Defaults: base port 26656, 500 ms blocks, the Sprintchain app run by this JVM's java. */
@@ -59,31 +89,81 @@ public record TestnetConfig(
 
   public TestnetConfig withBasePort(int port) {
     return new TestnetConfig(
-        dir, validators, port, blockInterval, app, chainId, demoBalance, cometBft, launcher);
+        dir,
+        validators,
+        port,
+        blockInterval,
+        app,
+        chainId,
+        demoBalance,
+        cometBft,
+        launcher,
+        sprint);
   }
 
   public TestnetConfig withBlockInterval(Duration interval) {
     return new TestnetConfig(
-        dir, validators, basePort, interval, app, chainId, demoBalance, cometBft, launcher);
+        dir, validators, basePort, interval, app, chainId, demoBalance, cometBft, launcher, sprint);
   }
 
   public TestnetConfig withApp(App newApp) {
     return new TestnetConfig(
-        dir, validators, basePort, blockInterval, newApp, chainId, demoBalance, cometBft, launcher);
+        dir,
+        validators,
+        basePort,
+        blockInterval,
+        newApp,
+        chainId,
+        demoBalance,
+        cometBft,
+        launcher,
+        sprint);
   }
 
   public TestnetConfig withChainId(String id) {
     return new TestnetConfig(
-        dir, validators, basePort, blockInterval, app, id, demoBalance, cometBft, launcher);
+        dir, validators, basePort, blockInterval, app, id, demoBalance, cometBft, launcher, sprint);
   }
 
   public TestnetConfig withCometBft(CometBft binary) {
     return new TestnetConfig(
-        dir, validators, basePort, blockInterval, app, chainId, demoBalance, binary, launcher);
+        dir,
+        validators,
+        basePort,
+        blockInterval,
+        app,
+        chainId,
+        demoBalance,
+        binary,
+        launcher,
+        sprint);
   }
 
   public TestnetConfig withLauncher(AppLauncher newLauncher) {
     return new TestnetConfig(
-        dir, validators, basePort, blockInterval, app, chainId, demoBalance, cometBft, newLauncher);
+        dir,
+        validators,
+        basePort,
+        blockInterval,
+        app,
+        chainId,
+        demoBalance,
+        cometBft,
+        newLauncher,
+        sprint);
+  }
+
+  public TestnetConfig withSprint(SprintSettings settings) {
+    return new TestnetConfig(
+        dir,
+        validators,
+        basePort,
+        blockInterval,
+        app,
+        chainId,
+        demoBalance,
+        cometBft,
+        launcher,
+        settings);
   }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * {@code <dir>/testnet.json}: what a testnet folder holds, so that later commands (status, down, tx
- * send's default node) find its nodes and ports without flags.
+ * send's default node) find its nodes and ports without flags. {@code sprint} was added later; a
+ * file without it reads as {@link SprintSettings#DEFAULT}.
  */
 public record TestnetManifest(
     int format,
@@ -19,7 +20,8 @@ public record TestnetManifest(
     int basePort,
     long blockIntervalMillis,
     String demoAddress,
-    List<Node> nodes) {
+    List<Node> nodes,
+    SprintSettings sprint) {
   public static final String FILE = "testnet.json";
   public static final int FORMAT = 1;
   private static final ObjectMapper JSON =
@@ -32,6 +34,33 @@ public record TestnetManifest(
 
   public TestnetManifest {
     nodes = List.copyOf(nodes);
+    if (sprint == null) {
+      sprint = SprintSettings.DEFAULT;
+    }
+  }
+
+  public TestnetManifest(
+      int format,
+      String chainId,
+      TestnetConfig.App app,
+      int basePort,
+      long blockIntervalMillis,
+      String demoAddress,
+      List<Node> nodes) {
+    this(
+        format,
+        chainId,
+        app,
+        basePort,
+        blockIntervalMillis,
+        demoAddress,
+        nodes,
+        SprintSettings.DEFAULT);
+  }
+
+  /** The node called {@code name}, e.g. {@code node2}. */
+  public java.util.Optional<Node> node(String name) {
+    return nodes.stream().filter(n -> n.name().equals(name)).findFirst();
   }
 
   public static boolean existsIn(Path dir) {

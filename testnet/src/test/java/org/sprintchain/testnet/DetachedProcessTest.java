@@ -53,6 +53,60 @@ class DetachedProcessTest {
   }
 
   @Test
+  void killSendsSigkillWithoutSigtermFirst() {
+    // The trap would create the file "termed" if SIGTERM came first; SIGKILL cannot be trapped.
+    DetachedProcess p =
+        DetachedProcess.start(
+            List.of("sh", "-c", "trap 'touch termed' TERM; while true; do sleep 1; done"),
+            dir,
+            dir.resolve("p.log"),
+            dir.resolve("p.pid"));
+    try {
+      NodeProcess.sleep(300);
+      long start = System.nanoTime();
+      assertTrue(p.kill());
+      assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5_000);
+      assertFalse(p.isAlive());
+      assertFalse(Files.exists(dir.resolve("p.pid")));
+      NodeProcess.sleep(200);
+      assertFalse(Files.exists(dir.resolve("termed")), "no SIGTERM first");
+    } finally {
+      p.stop(Duration.ZERO);
+    }
+  }
+
+  @Test
+  void pauseAndResumeWithSigstopAndSigcont() {
+    DetachedProcess p =
+        DetachedProcess.start(
+            List.of("sh", "-c", "exec sleep 60"), dir, dir.resolve("p.log"), dir.resolve("p.pid"));
+    try {
+      assertFalse(p.isPaused());
+      p.signal(DetachedProcess.Signal.STOP);
+      assertTrue(awaitPaused(p, true), "state T after SIGSTOP");
+      p.signal(DetachedProcess.Signal.CONT);
+      assertTrue(awaitPaused(p, false), "running after SIGCONT");
+
+      p.signal(DetachedProcess.Signal.STOP);
+      assertTrue(awaitPaused(p, true));
+      assertFalse(p.stop(Duration.ofSeconds(5)), "a paused process still ends on SIGTERM");
+      assertFalse(p.isAlive());
+    } finally {
+      p.stop(Duration.ZERO);
+    }
+  }
+
+  private static boolean awaitPaused(DetachedProcess p, boolean paused) {
+    for (int i = 0; i < 50; i++) {
+      if (p.isPaused() == paused) {
+        return true;
+      }
+      NodeProcess.sleep(20);
+    }
+    return false;
+  }
+
+  @Test
   void logTailHoldsTheOutput() throws IOException {
     DetachedProcess p =
         DetachedProcess.start(

@@ -32,6 +32,28 @@ class TestnetManifestTest {
   }
 
   @Test
+  void keepsTheSprintSettingsAndReadsOldFilesWithTheDefaults() throws IOException {
+    TestnetManifest m =
+        new TestnetManifest(
+            TestnetManifest.FORMAT,
+            "sprint-localnet",
+            TestnetConfig.App.SPRINT,
+            26656,
+            500,
+            "spr1xyz",
+            List.of(new TestnetManifest.Node("node0", "abcd", new NodePorts(26656, 26657, 26658))),
+            new SprintSettings(20, SprintSettings.Preset.CPU_SMALL));
+    m.write(dir);
+    assertEquals(m, TestnetManifest.read(dir));
+
+    String json = Files.readString(dir.resolve("testnet.json"));
+    String old = json.replaceAll("(?s),\\s*\"sprint\"\\s*:\\s*\\{[^}]*}", "");
+    assertTrue(!old.contains("sprint\""), old);
+    Files.writeString(dir.resolve("testnet.json"), old);
+    assertEquals(SprintSettings.DEFAULT, TestnetManifest.read(dir).sprint());
+  }
+
+  @Test
   void missingManifestPointsToTestnetUp() {
     TestnetException e = assertThrows(TestnetException.class, () -> TestnetManifest.read(dir));
     assertTrue(e.getMessage().contains("testnet up"), e.getMessage());

@@ -9,8 +9,9 @@ import org.sprintchain.testnet.bench.TransferBenchmark;
 
 /**
  * The Java side of {@code bin/sprint}: dispatches {@code keys}, {@code tx}, {@code query}, {@code
- * testnet}, {@code node}, {@code bench} and {@code genesis} commands. Exit status: 0 ok, 1 the
- * command failed (message on stderr), 2 the command line is wrong (message and usage on stderr).
+ * testnet}, {@code load}, {@code node}, {@code bench} and {@code genesis} commands. Exit status: 0
+ * ok, 1 the command failed (message on stderr), 2 the command line is wrong (message and usage on
+ * stderr).
  */
 public final class SprintCli {
   static final int OK = 0;
@@ -44,6 +45,33 @@ public final class SprintCli {
     }
   }
 
+  /** Validators of {@code bench chain} unless {@code --validators} says otherwise. */
+  static final int BENCH_CHAIN_VALIDATORS = 4;
+
+  /**
+   * {@code bench chain}: {@link TransferBenchmark} on {@value #BENCH_CHAIN_VALIDATORS} validators
+   * per side (a later {@code --validators} wins).
+   */
+  static int benchChain(String[] args, PrintStream out, PrintStream err) {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      out.print(
+          "Usage: bin/sprint bench chain [options of bench transfers]\n\n"
+              + "The chain benchmark: 'bench transfers' with --validators "
+              + BENCH_CHAIN_VALIDATORS
+              + " by default, i.e. signed transfers\non a "
+              + BENCH_CHAIN_VALIDATORS
+              + "-validator loopback testnet beside CometBFT's kvstore on an identical"
+              + " "
+              + BENCH_CHAIN_VALIDATORS
+              + "-node\ntestnet, same load generator, same run; prints both and the ratio.\n\n");
+    }
+    String[] full = new String[args.length + 2];
+    full[0] = "--validators";
+    full[1] = Integer.toString(BENCH_CHAIN_VALIDATORS);
+    System.arraycopy(args, 0, full, 2, args.length);
+    return TransferBenchmark.run(full, out, err);
+  }
+
   static CommandGroup root() {
     return new CommandGroup(
         "bin/sprint",
@@ -51,6 +79,7 @@ public final class SprintCli {
         "Sprintchain command line (see also 'bin/sprint --help' for build, test, install-cometbft)",
         List.of(
             TestnetCommands.group(),
+            new LoadCommand(),
             new CommandGroup(
                 "bin/sprint keys",
                 "keys",
@@ -74,6 +103,10 @@ public final class SprintCli {
                 "measure the chain against baselines in the same run",
                 List.of(
                     new PassThroughCommand(
+                        "chain",
+                        "committed signed transfers/s on 4 validators vs CometBFT's kvstore",
+                        SprintCli::benchChain),
+                    new PassThroughCommand(
                         "transfers",
                         "committed signed transfers/s on a 1-node chain vs CometBFT's kvstore",
                         TransferBenchmark::run))),
@@ -84,6 +117,7 @@ public final class SprintCli {
                 List.of(
                     new GenesisInitCommand(),
                     new GenesisAddAccountCommand(),
+                    new GenesisAddWorkerCommand(),
                     new GenesisValidateCommand()))));
   }
 }

@@ -2,6 +2,7 @@ package org.sprintchain.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The {@code testnet} command group and what its subcommands share. */
 final class TestnetCommands {
@@ -12,11 +13,17 @@ final class TestnetCommands {
         "bin/sprint testnet",
         "testnet",
         "run a local multi-validator testnet on 127.0.0.1",
-        List.of(
-            new TestnetUpCommand(),
-            new TestnetStatusCommand(),
-            new TestnetDownCommand(),
-            new TestnetResetCommand()));
+        Stream.of(
+                List.<Command>of(
+                    new TestnetUpCommand(),
+                    new TestnetStatusCommand(),
+                    new TestnetDownCommand(),
+                    new TestnetResetCommand(),
+                    new TestnetLogsCommand()),
+                TestnetFaultCommand.all(),
+                List.<Command>of(new TestnetReportCommand()))
+            .flatMap(List::stream)
+            .toList());
   }
 
   static Path dir(Args args, CliContext ctx) {

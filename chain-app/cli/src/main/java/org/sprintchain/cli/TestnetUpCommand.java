@@ -6,11 +6,14 @@ import java.util.Set;
 import org.sprintchain.testnet.LocalTestnet;
 import org.sprintchain.testnet.NodeProcess;
 import org.sprintchain.testnet.PortAllocator;
+import org.sprintchain.testnet.SprintSettings;
 import org.sprintchain.testnet.TestnetConfig;
 import org.sprintchain.testnet.TestnetException;
 import org.sprintchain.testnet.TestnetManifest;
 
 final class TestnetUpCommand extends LeafCommand {
+  static final int DEFAULT_VALIDATORS = 4;
+
   @Override
   public String name() {
     return "up";
@@ -24,28 +27,34 @@ final class TestnetUpCommand extends LeafCommand {
   @Override
   public String usage() {
     return """
-        Usage: bin/sprint testnet up [--validators N] [--dir D] [--base-port P] [--app sprint|kvstore]
+        Usage: bin/sprint testnet up [--validators N] [--epoch-length B] [--preset tiny|cpu-small]
+                                     [--dir D] [--base-port P] [--app sprint|kvstore]
 
-        Creates a testnet of N validators on 127.0.0.1 in D (first time only: CometBFT homes, one
-        shared genesis funding the 'demo' key and one 'validatorI' key per node, configs with
-        persistent peers, 500 ms blocks), starts every node in the background (one app JVM and
-        one CometBFT each; they keep running after this command exits) and waits for height 2.
-        Running it again after 'testnet down' restarts the same chain with its data.
+        Creates a testnet of N validators (default 4) on 127.0.0.1 in D (first time only:
+        CometBFT homes, one genesis made and validated by the genesis builder that funds the
+        'demo' key and one 'validatorI' key per node, configs with persistent peers, 500 ms
+        blocks), starts every node in the background (one app JVM and one CometBFT each; they keep
+        running after this command exits), waits until every node has committed block 2, and
+        prints each node's RPC URL. Running it again after 'testnet down' restarts the same chain
+        with its data.
 
-        Ports: node I uses P+10*I (p2p), P+10*I+1 (RPC), P+10*I+2 (ABCI).
+        Ports: node I uses P+10*I (p2p), P+10*I+1 (RPC), P+10*I+2 (ABCI); a taken port is named.
         Logs and pid files: D/nodeI/{app,cometbft}.{log,pid}. Keys: D/keys.
 
-        Options:
-          --validators N   number of validators (default 1; only when creating)
-          --dir D          testnet folder (default <repo>/.testnet)
-          --base-port P    first port (default 26656; only when creating)
-          --app A          sprint (default) or kvstore (CometBFT's example app, for baselines)
+        Options (all but --dir apply only when creating):
+          --validators N     number of validators, 1 to 100 (default 4)
+          --epoch-length B   blocks per epoch (default 50); recorded in D/testnet.json and used
+                             by 'testnet report' to group heights; sprints come with PoCW
+          --preset P         sprint model size: tiny (default) or cpu-small; recorded for PoCW
+          --dir D            testnet folder (default <repo>/.testnet)
+          --base-port P      first port (default 26656)
+          --app A            sprint (default) or kvstore (CometBFT's example app, for baselines)
         """;
   }
 
   @Override
   Set<String> options() {
-    return Set.of("validators", "dir", "base-port", "app");
+    return Set.of("validators", "dir", "base-port", "app", "epoch-length", "preset");
   }
 
   @Override
@@ -58,36 +67,76 @@ final class TestnetUpCommand extends LeafCommand {
       int existing = testnet.nodes().size();
       if (args.intOption("validators").filter(n -> n != existing).isPresent()
           || args.option("base-port").isPresent()
-          || args.option("app").isPresent()) {
+          || args.option("app").isPresent()
+          || args.option("epoch-length").isPresent()
+          || args.option("preset").isPresent()) {
         throw new TestnetException(
             "a testnet with "
                 + existing
                 + " validator(s) already exists in "
                 + dir
-                + "; --validators, --base-port and --app apply only when creating one."
-                + " Wipe it first with 'bin/sprint testnet reset'");
+                + "; --validators, --epoch-length, --preset, --base-port and --app apply only when"
+                + " creating one. Wipe it first with 'bin/sprint testnet reset'");
+      }
+      if (testnet.isRunning()) {
+        testnet.start(LocalTestnet.DEFAULT_START_TIMEOUT); // refuses, naming the running pids
       }
       ctx.err().println("starting the existing testnet in " + dir);
     } else {
-      int validators = args.intOption("validators").orElse(1);
+      int validators = args.intOption("validators").orElse(DEFAULT_VALIDATORS);
       if (validators < 1 || validators > PortAllocator.MAX_NODES) {
         throw new UsageException(
             "--validators must be in [1, " + PortAllocator.MAX_NODES + "], got " + validators);
       }
       int basePort = args.intOption("base-port").orElse(PortAllocator.DEFAULT_BASE_PORT);
+      SprintSettings sprint = sprint(args);
       TestnetConfig config =
-          TestnetConfig.of(dir, validators).withBasePort(basePort).withApp(app(args));
-      ctx.err().println("creating a " + validators + "-validator testnet in " + dir);
+          TestnetConfig.of(dir, validators)
+              .withBasePort(basePort)
+              .withApp(app(args))
+              .withSprint(sprint);
+      ctx.err()
+          .println(
+              "creating a "
+                  + validators
+                  + "-validator testnet in "
+                  + dir
+                  + " (epoch length "
+                  + sprint.epochLength()
+                  + ", preset "
+                  + sprint.preset().label()
+                  + ")");
       testnet = LocalTestnet.init(config);
     }
+    ctx.err().println("starting " + testnet.nodes().size() + " node(s); waiting for block 2...");
     testnet.start(LocalTestnet.DEFAULT_START_TIMEOUT);
-    ctx.out().println("testnet '" + testnet.chainId() + "' is up (" + dir + ")");
+    ctx.out()
+        .println(
+            "testnet '"
+                + testnet.chainId()
+                + "' is up with "
+                + testnet.nodes().size()
+                + " validator(s) ("
+                + dir
+                + ")");
     for (NodeProcess node : testnet.nodes()) {
       ctx.out().println("  " + node.name() + " RPC: " + node.rpcUrl());
     }
     ctx.out().println("demo key: demo  address: " + testnet.demoAddress());
-    ctx.out().println("try:      bin/sprint tx send --from demo --to validator0 --amount 10");
+    ctx.out().println("next:     bin/sprint testnet status   |   bin/sprint load --duration 30");
+    ctx.out().println("          bin/sprint tx send --from demo --to validator0 --amount 10");
     return 0;
+  }
+
+  private static SprintSettings sprint(Args args) {
+    long epochLength = args.longOption("epoch-length").orElse(SprintSettings.DEFAULT_EPOCH_LENGTH);
+    SprintSettings.Preset preset;
+    try {
+      preset = SprintSettings.Preset.parse(args.option("preset").orElse("tiny"));
+      return new SprintSettings(epochLength, preset);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + e.getMessage());
+    }
   }
 
   private static TestnetConfig.App app(Args args) {

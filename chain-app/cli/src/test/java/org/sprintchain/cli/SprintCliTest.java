@@ -82,9 +82,19 @@ class SprintCliTest {
                     "testnet status",
                     "testnet down",
                     "testnet reset",
+                    "testnet logs",
+                    "testnet kill",
+                    "testnet restart",
+                    "testnet pause",
+                    "testnet resume",
+                    "testnet report",
+                    "load",
+                    "bench chain",
+                    "bench transfers",
                     "node start",
                     "genesis init",
                     "genesis add-account",
+                    "genesis add-worker",
                     "genesis validate")),
         everyCommand().toList().toString());
   }
@@ -190,6 +200,57 @@ class SprintCliTest {
     Result r = run("testnet", "status", "--dir", home.resolve("none").toString());
     assertEquals(1, r.status());
     assertTrue(r.err().contains("bin/sprint testnet up"), r.err());
+  }
+
+  @Test
+  void genesisAddWorkerRegistersAConsensusKeyWithPower() throws IOException {
+    Path file = home.resolve("genesis.json");
+    Files.writeString(
+        file,
+        "{\"chain_id\":\"c\",\"genesis_time\":\"2026-01-01T00:00:00Z\",\"validators\":[],"
+            + "\"app_state\":{\"params\":{\"min_fee\":1,\"max_tx_bytes\":100},\"accounts\":[]}}");
+    String hexKey = "11".repeat(32);
+    Result r =
+        run("genesis", "add-worker", "--file", file.toString(), "--pubkey", hexKey, "--power", "7");
+    assertEquals(0, r.status(), r.err());
+    String json = Files.readString(file);
+    assertTrue(json.contains("\"power\" : \"7\""), json);
+    assertTrue(json.contains("ERERERERERERERERERERERERERERERERERERERERERE="), json);
+    assertEquals(0, run("genesis", "validate", "--file", file.toString()).status());
+
+    Result again = run("genesis", "add-worker", "--file", file.toString(), "--pubkey", hexKey);
+    assertEquals(1, again.status());
+    assertTrue(again.err().contains("duplicate validator key"), again.err());
+
+    Result zero =
+        run("genesis", "add-worker", "--file", file.toString(), "--pubkey", hexKey, "--power", "0");
+    assertEquals(2, zero.status());
+    Result both = run("genesis", "add-worker", "--file", file.toString());
+    assertEquals(2, both.status());
+    assertTrue(both.err().contains("exactly one of --key-file and --pubkey"), both.err());
+  }
+
+  @Test
+  void testnetUpDefaultsToFourValidators() {
+    Result r = run("testnet", "up", "--help");
+    assertTrue(r.out().contains("number of validators, 1 to 100 (default 4)"), r.out());
+    assertEquals(4, TestnetUpCommand.DEFAULT_VALIDATORS);
+  }
+
+  @Test
+  void faultCommandsNeedANodeThatExists() {
+    Result noTestnet = run("testnet", "kill", "node9", "--dir", home.resolve("none").toString());
+    assertEquals(1, noTestnet.status());
+    Result missingNode = run("testnet", "pause");
+    assertEquals(2, missingNode.status());
+    assertTrue(missingNode.err().contains("expected NODE"), missingNode.err());
+  }
+
+  @Test
+  void loadRefusesInferenceBeforeTouchingATestnet() {
+    Result r = run("load", "--mix", "inference", "--dir", home.resolve("none").toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("inference market"), r.err());
   }
 
   @Test

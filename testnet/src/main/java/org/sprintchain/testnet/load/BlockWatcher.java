@@ -21,7 +21,8 @@ import org.sprintchain.client.RpcException;
  * Follows a node's chain on a thread of its own: polls {@code /status} and fetches every new block
  * ({@code /block}, plus {@code /block_results} when it carries txs), recording each block's header,
  * tx hashes and result codes and the moment it was first seen. Survives a node that goes away and
- * comes back (RPC errors are counted and retried).
+ * comes back (RPC errors are counted and retried), and, given several nodes, moves to the next one
+ * when the current one does not answer.
  */
 public final class BlockWatcher implements AutoCloseable {
   private static final HexFormat HEX = HexFormat.of().withUpperCase();
@@ -29,7 +30,10 @@ public final class BlockWatcher implements AutoCloseable {
   /** Where a tx ended up. */
   public record Inclusion(long height, int code, long seenNanos) {}
 
-  private final CometRpcClient rpc;
+  private final List<URI> rpcUrls;
+  private volatile CometRpcClient rpc;
+  private int urlIndex;
+  private volatile long failovers;
   private final Duration pollInterval;
   private final ConcurrentSkipListMap<Long, BlockRecord> blocks = new ConcurrentSkipListMap<>();
   private final Map<String, Inclusion> txs = new ConcurrentHashMap<>();
@@ -43,7 +47,21 @@ public final class BlockWatcher implements AutoCloseable {
    * @param fromHeight the first height to record (earlier blocks are skipped)
    */
   public BlockWatcher(URI rpcUrl, long fromHeight, Duration pollInterval) {
-    this.rpc = new CometRpcClient(rpcUrl, Duration.ofSeconds(5));
+    this(List.of(rpcUrl), fromHeight, pollInterval);
+  }
+
+  /**
+   * Follows the first node of {@code rpcUrls} and moves to the next one whenever the current one
+   * fails to answer, so that a killed or paused node does not stop the recording.
+   *
+   * @param fromHeight the first height to record (earlier blocks are skipped)
+   */
+  public BlockWatcher(List<URI> rpcUrls, long fromHeight, Duration pollInterval) {
+    if (rpcUrls.isEmpty()) {
+      throw new IllegalArgumentException("need at least one RPC URL");
+    }
+    this.rpcUrls = List.copyOf(rpcUrls);
+    this.rpc = new CometRpcClient(this.rpcUrls.get(0), Duration.ofSeconds(5));
     this.pollInterval = pollInterval;
     this.nextHeight = Math.max(1, fromHeight);
     this.thread = Thread.ofPlatform().daemon().name("block-watcher").unstarted(this::loop);
@@ -65,9 +83,25 @@ public final class BlockWatcher implements AutoCloseable {
       } catch (RpcException e) {
         rpcErrors++;
         lastError = e.getMessage();
+        failover();
       }
       sleep(pollInterval.toMillis());
     }
+  }
+
+  private void failover() {
+    if (rpcUrls.size() < 2) {
+      return;
+    }
+    rpc.close();
+    urlIndex = (urlIndex + 1) % rpcUrls.size();
+    rpc = new CometRpcClient(rpcUrls.get(urlIndex), Duration.ofSeconds(5));
+    failovers++;
+  }
+
+  /** How often the watcher moved to another node because one did not answer. */
+  public long failovers() {
+    return failovers;
   }
 
   private BlockRecord fetch(long height) {

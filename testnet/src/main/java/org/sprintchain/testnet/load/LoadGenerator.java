@@ -1,9 +1,11 @@
 package org.sprintchain.testnet.load;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.sprintchain.client.CometRpcClient;
+import org.sprintchain.client.RpcException;
 
 /**
  * Drives a chain with transactions from a {@link TxSource} and measures what commits.
@@ -41,7 +43,7 @@ public final class LoadGenerator {
   public LoadRun start(TxSource source) {
     // The streams may keep using this client (a transfer stream re-reads its sequences after a
     // crash), so the run owns it and closes it at the end.
-    CometRpcClient setup = new CometRpcClient(config.rpcUrls().get(0), Duration.ofSeconds(10));
+    CometRpcClient setup = firstAnswering();
     try {
       List<TxStream> streams = source.open(setup, config.clients(), progress);
       long fromHeight = setup.status().latestHeight() + 1;
@@ -50,5 +52,21 @@ public final class LoadGenerator {
       setup.close();
       throw e;
     }
+  }
+
+  /** A client for the first node in {@link LoadConfig#rpcUrls()} that answers {@code /status}. */
+  private CometRpcClient firstAnswering() {
+    RpcException last = null;
+    for (URI url : config.rpcUrls()) {
+      CometRpcClient rpc = new CometRpcClient(url, Duration.ofSeconds(10));
+      try {
+        rpc.status();
+        return rpc;
+      } catch (RpcException e) {
+        last = e;
+        rpc.close();
+      }
+    }
+    throw new RpcException("no node answers: " + last.getMessage());
   }
 }

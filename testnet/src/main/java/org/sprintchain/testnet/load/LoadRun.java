@@ -1,6 +1,5 @@
 package org.sprintchain.testnet.load;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +17,9 @@ import org.sprintchain.client.RpcException;
 /**
  * A load in progress: one thread per {@link TxStream} broadcasting with {@code broadcast_tx_sync},
  * plus a {@link BlockWatcher}. Every tx the mempool acknowledges is tracked by hash with its submit
- * time. A node that dies under load costs retries, not the run: RPC failures back off and retry the
- * same tx.
+ * time. Client {@code k} starts on node {@code k mod n}, so the load is spread over every node's
+ * RPC. A node that dies under load costs retries, not the run: RPC failures back off, move the
+ * client to the next node, and retry the same tx there.
  */
 public final class LoadRun implements AutoCloseable {
   private static final String CACHE_HIT = "tx already exists in cache";
@@ -35,14 +35,17 @@ public final class LoadRun implements AutoCloseable {
   private final BlockWatcher watcher;
   private final CometRpcClient setupRpc;
   private final Map<String, Submission> acknowledged = new ConcurrentHashMap<>();
+  private final LongAdder[] acknowledgedByNode;
   private final LongAdder submitted = new LongAdder();
   private final LongAdder refused = new LongAdder();
   private final LongAdder busy = new LongAdder();
+  private final LongAdder clientErrors = new LongAdder();
   private final List<Thread> clients = new ArrayList<>();
   private final long startNanos;
   private volatile boolean running = true;
   private volatile long windowStart;
   private volatile long windowEnd;
+  private volatile boolean windowClosed;
   private volatile String lastRefusal = "";
   private long lastProgressTxs;
   private long lastProgressNanos;
@@ -58,28 +61,39 @@ public final class LoadRun implements AutoCloseable {
     this.config = config;
     this.sourceName = sourceName;
     this.progress = progress;
-    this.watcher = new BlockWatcher(config.rpcUrls().get(0), fromHeight, Duration.ofMillis(50));
+    this.acknowledgedByNode = new LongAdder[config.rpcUrls().size()];
+    for (int i = 0; i < acknowledgedByNode.length; i++) {
+      acknowledgedByNode[i] = new LongAdder();
+    }
+    this.watcher = new BlockWatcher(config.rpcUrls(), fromHeight, Duration.ofMillis(50));
     this.startNanos = System.nanoTime();
     this.windowStart = startNanos;
     this.lastProgressNanos = startNanos;
     watcher.start();
     for (int k = 0; k < streams.size(); k++) {
-      URI url = config.rpcUrls().get(k % config.rpcUrls().size());
+      int first = k % config.rpcUrls().size();
       TxStream stream = streams.get(k);
       Thread t =
           Thread.ofPlatform()
               .daemon()
               .name("load-client-" + k)
-              .start(() -> clientLoop(url, stream, streams.size()));
+              .start(() -> clientLoop(first, stream, streams.size()));
       clients.add(t);
     }
   }
 
-  private void clientLoop(URI url, TxStream stream, int clientCount) {
+  /**
+   * One client: starts on node {@code first % n} and moves to the next node whenever its node does
+   * not answer (killed, paused, restarting), so that the load keeps flowing while some node is
+   * down.
+   */
+  private void clientLoop(int first, TxStream stream, int clientCount) {
     long interval =
         config.targetTps() > 0 ? TimeUnit.SECONDS.toNanos(clientCount) / config.targetTps() : 0;
     long nextSend = System.nanoTime();
-    try (CometRpcClient rpc = new CometRpcClient(url, Duration.ofSeconds(10))) {
+    int node = first;
+    CometRpcClient rpc = client(node);
+    try {
       while (running) {
         if (interval > 0) {
           long wait = nextSend - System.nanoTime();
@@ -94,12 +108,36 @@ public final class LoadRun implements AutoCloseable {
         if (!running) {
           return;
         }
-        sendOne(rpc, stream);
+        if (!sendOne(rpc, node, stream) && config.rpcUrls().size() > 1) {
+          rpc.close();
+          node = (node + 1) % config.rpcUrls().size();
+          rpc = client(node);
+        }
       }
+    } catch (RuntimeException e) {
+      // a bug, not a node problem (those are RpcExceptions, handled in sendOne): say so loudly
+      progress.accept("  load client stopped by an unexpected error: " + e);
+      clientErrors.increment();
+    } finally {
+      rpc.close();
     }
   }
 
-  private void sendOne(CometRpcClient rpc, TxStream stream) {
+  /** Client threads that died of an unexpected exception (0 in a sound run). */
+  public long clientErrors() {
+    return clientErrors.sum();
+  }
+
+  private CometRpcClient client(int node) {
+    return new CometRpcClient(config.rpcUrls().get(node), Duration.ofSeconds(10));
+  }
+
+  /**
+   * Broadcasts the stream's next tx once.
+   *
+   * @return false when the node did not answer at all (the client then tries another node)
+   */
+  private boolean sendOne(CometRpcClient rpc, int node, TxStream stream) {
     byte[] tx = stream.next();
     long sent = System.nanoTime();
     submitted.increment();
@@ -107,6 +145,7 @@ public final class LoadRun implements AutoCloseable {
       BroadcastResult r = rpc.broadcastTxSync(tx);
       if (r.accepted()) {
         acknowledged.put(r.hash().toUpperCase(Locale.ROOT), new Submission(sent, tx.length));
+        acknowledgedByNode[node].increment();
         stream.accepted();
       } else {
         refused.increment();
@@ -123,7 +162,35 @@ public final class LoadRun implements AutoCloseable {
     } catch (RpcException e) {
       busy.increment();
       sleepNanos(TimeUnit.MILLISECONDS.toNanos(DOWN_BACKOFF_MILLIS)); // node down or too slow
+      return false;
     }
+    return true;
+  }
+
+  /** Acknowledged txs per node RPC URL (in the order of {@link LoadConfig#rpcUrls()}). */
+  public Map<String, Long> acknowledgedByNode() {
+    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < acknowledgedByNode.length; i++) {
+      out.put(config.rpcUrls().get(i).toString(), acknowledgedByNode[i].sum());
+    }
+    return out;
+  }
+
+  /**
+   * Txs acknowledged per second while the measurement window was open (up to now while it still
+   * is), counted by their submit time.
+   */
+  public double acknowledgedTpsInWindow() {
+    long start = windowStart;
+    long end = windowClosed ? windowEnd : System.nanoTime();
+    if (end - start <= 0) {
+      return 0;
+    }
+    long n =
+        acknowledged.values().stream()
+            .filter(s -> s.submitNanos() >= start && s.submitNanos() <= end)
+            .count();
+    return n / ((end - start) / 1e9);
   }
 
   /** Acknowledged txs not yet seen in a block (an upper bound: the watcher lags a little). */
@@ -192,6 +259,7 @@ public final class LoadRun implements AutoCloseable {
    */
   public LoadReport stop() {
     windowEnd = System.nanoTime();
+    windowClosed = true;
     stopClients();
     long deadline = System.nanoTime() + config.drainTimeout().toNanos();
     long missing = countMissing();
