@@ -5,24 +5,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.sprintchain.store.ByteKey;
 import org.sprintchain.store.PreparedCommit;
 import org.sprintchain.store.Proof;
+import org.sprintchain.store.Snapshot;
+import org.sprintchain.store.SnapshotImporter;
+import org.sprintchain.store.SnapshotManifest;
+import org.sprintchain.store.StateSnapshots;
 import org.sprintchain.store.StateStore;
 import org.sprintchain.store.StoreCorruptedException;
 import org.sprintchain.store.StoreOptions;
 import org.sprintchain.store.VersionNotAvailableException;
 import org.sprintchain.store.WriteSet;
-import org.sprintchain.store.merkle.ChildRef;
 import org.sprintchain.store.merkle.KeyUpdate;
 import org.sprintchain.store.merkle.MerkleHashing;
 import org.sprintchain.store.merkle.NodeCodec;
 import org.sprintchain.store.merkle.NodeKey;
-import org.sprintchain.store.merkle.TreeNode;
+import org.sprintchain.store.merkle.Subtree;
 import org.sprintchain.store.merkle.TreeUpdate;
 import org.sprintchain.store.merkle.TreeUpdater;
 import org.sprintchain.store.merkle.TreeWalk;
@@ -35,19 +37,22 @@ import org.sprintchain.store.merkle.TreeWalk;
  * and prepare share a read lock; commit and close take the write lock, so a read never sees a
  * half-pruned version.
  */
-public class MerkleStateStore implements StateStore {
+public class MerkleStateStore implements StateStore, StateSnapshots {
   private final KvStorage storage;
   private final ValueHistory values;
   private final VersionPruner pruner;
+  private final StoreOptions options;
+  private final NodeCache cache = new NodeCache();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private long latest;
-  private ChildRef latestRoot;
+  private Subtree latestRoot;
   private boolean closed;
 
   protected MerkleStateStore(KvStorage storage, StoreOptions options) {
     this.storage = storage;
     this.values = new ValueHistory(storage);
     this.pruner = new VersionPruner(storage, options);
+    this.options = options;
     this.latest = StoreMetadata.openOrInitialize(storage);
     this.latestRoot =
         storedRoot(latest)
@@ -55,6 +60,9 @@ public class MerkleStateStore implements StateStore {
                 () ->
                     new StoreCorruptedException(
                         "root of latest version " + latest + " is missing"));
+    if (storage.get(StoreColumn.META, StoreMetadata.IMPORT_KEY).isPresent()) {
+      wipeImport(); // a snapshot import was interrupted: start again from an empty store
+    }
   }
 
   @Override
@@ -104,33 +112,80 @@ public class MerkleStateStore implements StateStore {
   @Override
   public PreparedCommit prepare(WriteSet writes) {
     WriteSet snapshot = copy(writes);
-    return read(
-        () -> {
-          TreeMap<ByteKey, KeyUpdate> byKeyHash = new TreeMap<>();
-          List<StagedCommit.ValueChange> changes = new ArrayList<>();
-          List<byte[]> keys = new ArrayList<>(snapshot.size());
-          snapshot.entries().keySet().forEach(k -> keys.add(k.toByteArray()));
-          List<Optional<ValueHistory.Entry>> currents = values.findAll(keys, latest);
-          int i = 0;
-          for (byte[] value : snapshot.entries().values()) {
-            byte[] key = keys.get(i);
-            Optional<ValueHistory.Entry> current = currents.get(i++);
-            byte[] currentValue = current.map(ValueHistory.Entry::value).orElse(null);
-            if (Arrays.equals(currentValue, value)) {
-              continue; // rewriting the same value or deleting an absent key changes nothing
-            }
-            long previous = current.map(ValueHistory.Entry::version).orElse(-1L);
-            changes.add(new StagedCommit.ValueChange(key, value, previous));
-            byte[] keyHash = MerkleHashing.keyHash(key);
-            byte[] valueHash = value == null ? null : MerkleHashing.valueHash(value);
-            byKeyHash.put(ByteKey.of(keyHash), new KeyUpdate(keyHash, valueHash));
-          }
-          TreeUpdate tree =
-              TreeUpdater.apply(
-                  this::loadNode, latestRoot, latest + 1, new ArrayList<>(byKeyHash.values()));
-          return new StagedCommit(this, latest, snapshot, tree, changes);
-        });
+    return read(() -> stage(snapshot));
   }
+
+  /**
+   * Hashes the writes, applies them to the tree and works out the value history entries. The leaves
+   * the tree walk meets say which writes change something and which value entry each one
+   * supersedes, so the value history is read only to find delete tombstones, and only when pruning
+   * needs them.
+   */
+  private StagedCommit stage(WriteSet snapshot) {
+    long version = latest + 1;
+    List<PendingWrite> pending = new ArrayList<>(snapshot.size());
+    for (Map.Entry<ByteKey, byte[]> e : snapshot.entries().entrySet()) {
+      byte[] key = e.getKey().toByteArray();
+      byte[] value = e.getValue();
+      pending.add(
+          new PendingWrite(
+              key,
+              value,
+              new KeyUpdate(
+                  MerkleHashing.keyHash(key),
+                  value == null ? null : MerkleHashing.valueHash(value))));
+    }
+    pending.sort((a, b) -> Arrays.compareUnsigned(a.update.keyHash(), b.update.keyHash()));
+    List<KeyUpdate> updates = new ArrayList<>(pending.size());
+    pending.forEach(p -> updates.add(p.update));
+    TreeUpdate tree = TreeUpdater.apply(this::loadNode, latestRoot, version, updates);
+
+    // Applied updates come in key hash order, like the pending writes.
+    List<StagedCommit.ValueChange> changes = new ArrayList<>(tree.applied().size());
+    List<Integer> newKeys = new ArrayList<>();
+    int next = 0;
+    for (TreeUpdate.Applied a : tree.applied()) {
+      while (!Arrays.equals(pending.get(next).update.keyHash(), a.keyHash())) {
+        next++;
+      }
+      PendingWrite w = pending.get(next++);
+      if (a.previousValueVersion() < 0 && options.prunes()) {
+        newKeys.add(changes.size());
+      }
+      changes.add(new StagedCommit.ValueChange(w.key, w.value, a.previousValueVersion()));
+    }
+    findTombstones(changes, newKeys);
+    return new StagedCommit(this, latest, snapshot, tree, changes);
+  }
+
+  /**
+   * A key new to the tree may have a delete tombstone in the value history; pruning must learn that
+   * the new entry supersedes it. An archive store keeps no stale index, so it never looks.
+   */
+  private void findTombstones(List<StagedCommit.ValueChange> changes, List<Integer> newKeys) {
+    if (newKeys.isEmpty()) {
+      return;
+    }
+    newKeys.sort((a, b) -> Arrays.compareUnsigned(changes.get(a).key(), changes.get(b).key()));
+    List<byte[]> keys = new ArrayList<>(newKeys.size());
+    newKeys.forEach(i -> keys.add(changes.get(i).key()));
+    List<Optional<ValueHistory.Entry>> found = values.findAll(keys, latest);
+    for (int i = 0; i < newKeys.size(); i++) {
+      Optional<ValueHistory.Entry> entry = found.get(i);
+      if (entry.isPresent()) {
+        if (entry.get().value() != null) {
+          throw new StoreCorruptedException(
+              "value history holds a live value of a key the tree does not have");
+        }
+        int index = newKeys.get(i);
+        StagedCommit.ValueChange c = changes.get(index);
+        changes.set(
+            index, new StagedCommit.ValueChange(c.key(), c.valueOrNull(), entry.get().version()));
+      }
+    }
+  }
+
+  private record PendingWrite(byte[] key, byte[] value, KeyUpdate update) {}
 
   @Override
   public void commit(PreparedCommit prepared) {
@@ -152,7 +207,7 @@ public class MerkleStateStore implements StateStore {
       KvBatch batch = new KvBatch();
       List<VersionPruner.StaleEntry> madeStale = new ArrayList<>();
       for (TreeUpdate.NodeWrite w : staged.tree().newNodes()) {
-        batch.put(StoreColumn.NODES, w.key().encode(), NodeCodec.encode(w.node()));
+        batch.put(StoreColumn.NODES, w.key().encode(), NodeCodec.encodeNode(w.node()));
       }
       staged.tree().staleNodes().forEach(k -> madeStale.add(VersionPruner.StaleEntry.node(k)));
       for (StagedCommit.ValueChange c : staged.values()) {
@@ -168,10 +223,13 @@ public class MerkleStateStore implements StateStore {
       batch.put(
           StoreColumn.ROOTS,
           VersionPruner.versionKey(version),
-          NodeCodec.encodeChild(staged.tree().root()));
+          NodeCodec.encodeRoot(staged.tree().root()));
       pruner.addTo(batch, version, madeStale);
       batch.put(StoreColumn.META, StoreMetadata.LATEST_KEY, StoreMetadata.encodeLong(version));
       storage.write(batch);
+      for (TreeUpdate.NodeWrite w : staged.tree().newNodes()) {
+        cache.put(w.key(), w.node());
+      }
       latest = version;
       latestRoot = staged.tree().root();
     } finally {
@@ -192,7 +250,102 @@ public class MerkleStateStore implements StateStore {
     }
   }
 
-  private ChildRef rootAt(long version) {
+  @Override
+  public Snapshot exportSnapshot(long version, int chunkBytes) {
+    SnapshotExport.EntrySource source =
+        (from, v, visitor) ->
+            read(
+                () -> {
+                  rootAt(v);
+                  values.iterateFrom(from, v, visitor);
+                  return null;
+                });
+    return read(() -> SnapshotExport.export(source, version, rootAt(version).hash(), chunkBytes));
+  }
+
+  @Override
+  public SnapshotImporter importSnapshot(SnapshotManifest manifest, byte[] trustedRoot) {
+    return read(
+        () -> {
+          boolean[] hasValues = {false};
+          storage.scan(
+              StoreColumn.VALUES,
+              new byte[0],
+              (k, v) -> {
+                hasValues[0] = true;
+                return false;
+              });
+          if (latest != 0 || hasValues[0]) {
+            throw new IllegalStateException(
+                "a snapshot can only be imported into an empty store; this one is at version "
+                    + latest);
+          }
+          return new SnapshotImport(this, manifest, trustedRoot);
+        });
+  }
+
+  /** Loads a node bypassing the cache: an import rewrites nodes in place. */
+  Subtree.Inner loadUncached(NodeKey key) {
+    return storage
+        .get(StoreColumn.NODES, key.encode())
+        .map(NodeCodec::decodeNode)
+        .orElseThrow(() -> new StoreCorruptedException("tree node " + key + " is missing"));
+  }
+
+  void writeImportBatch(KvBatch batch) {
+    lock.writeLock().lock();
+    try {
+      requireOpen();
+      storage.write(batch);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Makes the imported tree the latest version; version 0 and the versions between are gone. */
+  void completeImport(long version, Subtree root) {
+    lock.writeLock().lock();
+    try {
+      requireOpen();
+      storage.write(
+          new KvBatch()
+              .put(StoreColumn.ROOTS, VersionPruner.versionKey(version), NodeCodec.encodeRoot(root))
+              .delete(StoreColumn.ROOTS, VersionPruner.versionKey(0))
+              .put(StoreColumn.META, StoreMetadata.LATEST_KEY, StoreMetadata.encodeLong(version))
+              .delete(StoreColumn.META, StoreMetadata.IMPORT_KEY));
+      cache.clear();
+      latest = version;
+      latestRoot = root;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Removes every node and value an unfinished import wrote; the store is empty again. */
+  final void wipeImport() {
+    lock.writeLock().lock();
+    try {
+      for (StoreColumn column : new StoreColumn[] {StoreColumn.NODES, StoreColumn.VALUES}) {
+        List<byte[]> keys = new ArrayList<>();
+        storage.scan(
+            column,
+            new byte[0],
+            (k, v) -> {
+              keys.add(k);
+              return true;
+            });
+        KvBatch batch = new KvBatch();
+        keys.forEach(k -> batch.delete(column, k));
+        storage.write(batch);
+      }
+      storage.write(new KvBatch().delete(StoreColumn.META, StoreMetadata.IMPORT_KEY));
+      cache.clear();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private Subtree rootAt(long version) {
     if (version == latest) {
       return latestRoot;
     }
@@ -205,10 +358,10 @@ public class MerkleStateStore implements StateStore {
             () -> new VersionNotAvailableException(version, oldestRetained(), latest, "pruned"));
   }
 
-  private Optional<ChildRef> storedRoot(long version) {
+  private Optional<Subtree> storedRoot(long version) {
     return storage
         .get(StoreColumn.ROOTS, VersionPruner.versionKey(version))
-        .map(NodeCodec::decodeChild);
+        .map(NodeCodec::decodeRoot);
   }
 
   private long oldestRetained() {
@@ -223,11 +376,18 @@ public class MerkleStateStore implements StateStore {
     return oldest[0];
   }
 
-  private TreeNode loadNode(NodeKey key) {
-    return storage
-        .get(StoreColumn.NODES, key.encode())
-        .map(NodeCodec::decode)
-        .orElseThrow(() -> new StoreCorruptedException("tree node " + key + " is missing"));
+  private Subtree.Inner loadNode(NodeKey key) {
+    Subtree.Inner cached = NodeCache.cacheable(key) ? cache.get(key) : null;
+    if (cached != null) {
+      return cached;
+    }
+    Subtree.Inner node =
+        storage
+            .get(StoreColumn.NODES, key.encode())
+            .map(NodeCodec::decodeNode)
+            .orElseThrow(() -> new StoreCorruptedException("tree node " + key + " is missing"));
+    cache.put(key, node);
+    return node;
   }
 
   private <T> T read(Supplier<T> action) {

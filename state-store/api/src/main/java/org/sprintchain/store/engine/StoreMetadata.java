@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.sprintchain.store.StoreCorruptedException;
 import org.sprintchain.store.UnsupportedStoreFormatException;
-import org.sprintchain.store.merkle.ChildRef;
 import org.sprintchain.store.merkle.NodeCodec;
+import org.sprintchain.store.merkle.Subtree;
 
 /**
  * The singletons of the META column: the on-disk format version and the latest committed version. A
@@ -14,10 +14,13 @@ import org.sprintchain.store.merkle.NodeCodec;
  */
 final class StoreMetadata {
   /** Bump when any stored encoding changes; older stores then refuse to open. */
-  static final long FORMAT_VERSION = 1;
+  static final long FORMAT_VERSION = 2;
 
   static final byte[] FORMAT_KEY = "format-version".getBytes(StandardCharsets.US_ASCII);
   static final byte[] LATEST_KEY = "latest-version".getBytes(StandardCharsets.US_ASCII);
+
+  /** Present while a snapshot import is under way: its version. */
+  static final byte[] IMPORT_KEY = "import-pending".getBytes(StandardCharsets.US_ASCII);
 
   private StoreMetadata() {}
 
@@ -34,7 +37,7 @@ final class StoreMetadata {
               .put(
                   StoreColumn.ROOTS,
                   VersionPruner.versionKey(0),
-                  NodeCodec.encodeChild(ChildRef.EMPTY))
+                  NodeCodec.encodeRoot(Subtree.EMPTY))
               .put(StoreColumn.META, LATEST_KEY, encodeLong(0))
               .put(StoreColumn.META, FORMAT_KEY, encodeLong(FORMAT_VERSION)));
       return 0;

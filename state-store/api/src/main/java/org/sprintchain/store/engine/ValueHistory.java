@@ -70,12 +70,21 @@ final class ValueHistory {
   /** Live entries under a prefix at a version, in key order. */
   void iterate(byte[] prefix, long version, StateStore.EntryVisitor visitor) {
     byte[] from = ValueKeys.escapedPrefix(prefix);
+    scanLive(from, from, version, visitor);
+  }
+
+  /** Live entries with key >= {@code fromKey} at a version, in key order. */
+  void iterateFrom(byte[] fromKey, long version, StateStore.EntryVisitor visitor) {
+    scanLive(ValueKeys.keyPart(fromKey), new byte[0], version, visitor);
+  }
+
+  private void scanLive(byte[] from, byte[] prefix, long version, StateStore.EntryVisitor visitor) {
     byte[][] doneKey = {null};
     storage.scan(
         StoreColumn.VALUES,
         from,
         (k, v) -> {
-          if (!Arrays.equals(k, 0, Math.min(from.length, k.length), from, 0, from.length)) {
+          if (!Arrays.equals(k, 0, Math.min(prefix.length, k.length), prefix, 0, prefix.length)) {
             return false;
           }
           // Entries of one key run newest first; the first one at or below version decides.

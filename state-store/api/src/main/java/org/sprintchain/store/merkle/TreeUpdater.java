@@ -8,19 +8,21 @@ import java.util.List;
  * Applies a sorted batch of key updates to the tree of one version and produces the next version.
  *
  * <p>The tree is canonical: a subtree with no entries is empty, one with a single entry is a leaf,
- * and one with two or more is an internal node. So the root depends on the contents only, never on
- * the order or history of writes. The batch is first applied to an in-memory "pending" tree (leaves
- * may still move up or down while later keys are merged) and only then assigned storage keys and
- * hashed, so each touched path costs O(depth) node reads and writes.
+ * and one with two or more is an inner node. So the root depends on the contents only, never on the
+ * order or history of writes. The batch is first applied to an in-memory "pending" binary tree
+ * (leaves may still move up or down while later keys are merged) and only then hashed and grouped
+ * into stored four-level nodes, so each touched path costs one node read and write per four levels.
+ * Leaves live inside their parent node, so moving one costs no read.
  */
 public final class TreeUpdater {
-  private final TreeReader reader;
+  private final NodeLoader loader;
   private final long version;
   private final List<NodeKey> stale = new ArrayList<>();
   private final List<TreeUpdate.NodeWrite> writes = new ArrayList<>();
+  private final List<TreeUpdate.Applied> applied = new ArrayList<>();
 
-  private TreeUpdater(TreeReader reader, long version) {
-    this.reader = reader;
+  private TreeUpdater(NodeLoader loader, long version) {
+    this.loader = loader;
     this.version = version;
   }
 
@@ -28,37 +30,39 @@ public final class TreeUpdater {
    * @param updates sorted by key hash (unsigned), at most one per key hash
    */
   public static TreeUpdate apply(
-      TreeReader reader, ChildRef root, long newVersion, List<KeyUpdate> updates) {
-    TreeUpdater updater = new TreeUpdater(reader, newVersion);
+      NodeLoader loader, Subtree root, long newVersion, List<KeyUpdate> updates) {
+    TreeUpdater updater = new TreeUpdater(loader, newVersion);
     byte[] rootPath = new byte[MerkleHashing.HASH_BYTES];
     Pending result = updater.update(root, 0, rootPath, updates);
-    ChildRef newRoot = updater.persist(result, 0, rootPath);
-    return new TreeUpdate(newRoot, updater.writes, updater.stale);
+    Subtree newRoot = updater.persist(result, 0, rootPath);
+    return new TreeUpdate(newRoot, updater.writes, updater.stale, updater.applied);
   }
 
-  private Pending update(ChildRef ref, int depth, byte[] path, List<KeyUpdate> updates) {
+  private Pending update(Subtree tree, int depth, byte[] path, List<KeyUpdate> updates) {
     if (updates.isEmpty()) {
-      return new Stored(ref);
+      return new Stored(tree);
     }
-    return switch (ref.type()) {
-      case EMPTY -> build(depth, merge(null, updates));
-      case LEAF -> updateLeaf(ref, depth, path, updates);
-      case INTERNAL -> updateInternal(ref, depth, path, updates);
+    return switch (tree) {
+      case Subtree.Empty e -> build(depth, merge(null, updates));
+      case Subtree.Leaf leaf -> {
+        List<Subtree.Leaf> merged = merge(leaf, updates);
+        yield merged.size() == 1 && merged.get(0) == leaf ? new Stored(leaf) : build(depth, merged);
+      }
+      case Subtree.NodeRef ref -> {
+        NodeKey key = NodeKey.of(ref.version(), path, depth);
+        Subtree.Inner node = loader.load(key);
+        Pending p = updateInner(node, depth, path, updates);
+        if (p instanceof Stored s && s.tree == node) {
+          yield new Stored(ref);
+        }
+        stale.add(key);
+        yield p;
+      }
+      case Subtree.Inner node -> updateInner(node, depth, path, updates);
     };
   }
 
-  private Pending updateLeaf(ChildRef ref, int depth, byte[] path, List<KeyUpdate> updates) {
-    LeafNode leaf = loadLeaf(ref, depth, path);
-    List<LeafNode> merged = merge(leaf, updates);
-    if (merged.size() == 1 && merged.get(0).sameContent(leaf)) {
-      return new Stored(ref);
-    }
-    stale.add(NodeKey.of(ref.version(), path, depth));
-    return build(depth, merged);
-  }
-
-  private Pending updateInternal(ChildRef ref, int depth, byte[] path, List<KeyUpdate> updates) {
-    InternalNode node = (InternalNode) load(ref, depth, path);
+  private Pending updateInner(Subtree.Inner node, int depth, byte[] path, List<KeyUpdate> updates) {
     int split = firstRight(updates, depth);
     Pending left =
         update(node.left(), depth + 1, childPath(path, depth, false), updates.subList(0, split));
@@ -69,57 +73,59 @@ public final class TreeUpdater {
             childPath(path, depth, true),
             updates.subList(split, updates.size()));
     if (left instanceof Stored l
-        && l.ref == node.left()
+        && l.tree == node.left()
         && right instanceof Stored r
-        && r.ref == node.right()) {
-      return new Stored(ref);
+        && r.tree == node.right()) {
+      return new Stored(node);
     }
-    stale.add(NodeKey.of(ref.version(), path, depth));
-    return join(left, right, depth, path);
+    return join(left, right);
   }
 
   /** Keeps the tree canonical: an inner node left with at most one entry collapses upwards. */
-  private Pending join(Pending left, Pending right, int depth, byte[] path) {
+  private static Pending join(Pending left, Pending right) {
     boolean leftEmpty = left.isEmpty();
     boolean rightEmpty = right.isEmpty();
     if (leftEmpty && rightEmpty) {
-      return new Stored(ChildRef.EMPTY);
+      return new Stored(Subtree.EMPTY);
     }
     if (leftEmpty && right.isLeaf()) {
-      return lift(right, depth + 1, childPath(path, depth, true));
+      return right;
     }
     if (rightEmpty && left.isLeaf()) {
-      return lift(left, depth + 1, childPath(path, depth, false));
+      return left;
     }
-    return new NewInternal(left, right);
+    return new NewInner(left, right);
   }
 
-  /** A leaf moving to a shallower depth gets a new storage key, so a stored one is rewritten. */
-  private Pending lift(Pending leaf, int depth, byte[] path) {
-    if (leaf instanceof Stored stored) {
-      LeafNode node = loadLeaf(stored.ref, depth, path);
-      stale.add(NodeKey.of(stored.ref.version(), path, depth));
-      return new NewLeaf(node);
-    }
-    return leaf;
-  }
-
-  /** The entries of a subtree after the updates: the existing leaf (if kept) plus the puts. */
-  private static List<LeafNode> merge(LeafNode existing, List<KeyUpdate> updates) {
-    List<LeafNode> out = new ArrayList<>(updates.size() + 1);
+  /**
+   * The entries of a subtree after the updates: the existing leaf (if kept) plus the puts. A put of
+   * the value a key already has keeps the existing leaf, so it changes nothing.
+   */
+  private List<Subtree.Leaf> merge(Subtree.Leaf existing, List<KeyUpdate> updates) {
+    List<Subtree.Leaf> out = new ArrayList<>(updates.size() + 1);
     boolean existingPlaced = existing == null;
     for (KeyUpdate u : updates) {
+      Subtree.Leaf previous = null;
       if (!existingPlaced) {
         int cmp = Arrays.compareUnsigned(existing.keyHashUnsafe(), u.keyHash());
         if (cmp < 0) {
           out.add(existing);
           existingPlaced = true;
         } else if (cmp == 0) {
-          existingPlaced = true; // replaced or deleted by this update
+          existingPlaced = true;
+          previous = existing;
         }
       }
-      if (!u.isDelete()) {
-        out.add(new LeafNode(u.keyHash(), u.valueHash()));
+      if (u.isDelete()) {
+        if (previous != null) {
+          applied.add(new TreeUpdate.Applied(u.keyHash(), previous.valueVersion()));
+        }
+      } else if (previous != null && Arrays.equals(previous.valueHashUnsafe(), u.valueHash())) {
+        out.add(previous);
+      } else {
+        out.add(new Subtree.Leaf(u.keyHash(), u.valueHash(), version));
+        applied.add(
+            new TreeUpdate.Applied(u.keyHash(), previous == null ? -1 : previous.valueVersion()));
       }
     }
     if (!existingPlaced) {
@@ -129,12 +135,12 @@ public final class TreeUpdater {
   }
 
   /** Builds the canonical subtree of sorted leaves that share the first {@code depth} bits. */
-  private static Pending build(int depth, List<LeafNode> leaves) {
+  private static Pending build(int depth, List<Subtree.Leaf> leaves) {
     if (leaves.isEmpty()) {
-      return new Stored(ChildRef.EMPTY);
+      return new Stored(Subtree.EMPTY);
     }
     if (leaves.size() == 1) {
-      return new NewLeaf(leaves.get(0));
+      return new Stored(leaves.get(0));
     }
     if (depth >= MerkleHashing.KEY_BITS) {
       throw new IllegalStateException("two leaves with the same key hash");
@@ -143,34 +149,32 @@ public final class TreeUpdater {
     while (split < leaves.size() && !MerkleHashing.bit(leaves.get(split).keyHashUnsafe(), depth)) {
       split++;
     }
-    return new NewInternal(
+    return new NewInner(
         build(depth + 1, leaves.subList(0, split)),
         build(depth + 1, leaves.subList(split, leaves.size())));
   }
 
-  private ChildRef persist(Pending pending, int depth, byte[] path) {
+  /** Hashes the pending tree, grouping new inner nodes into stored four-level nodes. */
+  private Subtree persist(Pending pending, int depth, byte[] path) {
     return switch (pending) {
-      case Stored s -> s.ref;
-      case NewLeaf l -> write(NodeType.LEAF, l.node, depth, l.node.keyHashUnsafe());
-      case NewInternal i -> {
-        ChildRef left = persist(i.left, depth + 1, childPath(path, depth, false));
-        ChildRef right = persist(i.right, depth + 1, childPath(path, depth, true));
-        yield write(NodeType.INTERNAL, new InternalNode(left, right), depth, path);
+      case Stored s -> {
+        if (s.tree instanceof Subtree.Inner && NodeCodec.isNodeDepth(depth)) {
+          throw new IllegalStateException("unstored inner node at depth " + depth);
+        }
+        yield s.tree;
+      }
+      case NewInner i -> {
+        Subtree.Inner node =
+            new Subtree.Inner(
+                persist(i.left, depth + 1, childPath(path, depth, false)),
+                persist(i.right, depth + 1, childPath(path, depth, true)));
+        if (!NodeCodec.isNodeDepth(depth)) {
+          yield node;
+        }
+        writes.add(new TreeUpdate.NodeWrite(NodeKey.of(version, path, depth), node));
+        yield new Subtree.NodeRef(version, node.hashUnsafe());
       }
     };
-  }
-
-  private ChildRef write(NodeType type, TreeNode node, int depth, byte[] path) {
-    writes.add(new TreeUpdate.NodeWrite(NodeKey.of(version, path, depth), node));
-    return ChildRef.of(type, version, node.hash());
-  }
-
-  private TreeNode load(ChildRef ref, int depth, byte[] path) {
-    return TreeWalk.load(reader, ref, depth, path);
-  }
-
-  private LeafNode loadLeaf(ChildRef ref, int depth, byte[] path) {
-    return (LeafNode) load(ref, depth, path);
   }
 
   private static int firstRight(List<KeyUpdate> updates, int depth) {
@@ -182,27 +186,26 @@ public final class TreeUpdater {
   }
 
   static byte[] childPath(byte[] path, int depth, boolean right) {
-    byte[] child = path.clone();
-    if (right) {
-      child[depth >>> 3] |= (byte) (0x80 >>> (depth & 7));
+    if (!right) {
+      return path; // bits below depth are zero on the left, so the same bytes name the child
     }
+    byte[] child = path.clone();
+    child[depth >>> 3] |= (byte) (0x80 >>> (depth & 7));
     return child;
   }
 
-  /** A subtree during the update: unchanged and stored, or new and not yet hashed. */
-  private sealed interface Pending permits Stored, NewLeaf, NewInternal {
+  /** A subtree during the update: unchanged (or an existing leaf moved), or new and not hashed. */
+  private sealed interface Pending permits Stored, NewInner {
     default boolean isEmpty() {
-      return this instanceof Stored s && s.ref.isEmpty();
+      return this instanceof Stored s && s.tree.isEmpty();
     }
 
     default boolean isLeaf() {
-      return this instanceof NewLeaf || (this instanceof Stored s && s.ref.type() == NodeType.LEAF);
+      return this instanceof Stored s && s.tree instanceof Subtree.Leaf;
     }
   }
 
-  private record Stored(ChildRef ref) implements Pending {}
+  private record Stored(Subtree tree) implements Pending {}
 
-  private record NewLeaf(LeafNode node) implements Pending {}
-
-  private record NewInternal(Pending left, Pending right) implements Pending {}
+  private record NewInner(Pending left, Pending right) implements Pending {}
 }

@@ -3,46 +3,55 @@ package org.sprintchain.store.merkle;
 import java.util.ArrayList;
 import java.util.List;
 import org.sprintchain.store.Proof;
-import org.sprintchain.store.StoreCorruptedException;
 
-/** Walks one key's path from a root: node loading with type checks, and proof building. */
+/** Walks one key's path from a root: proof building and leaf lookup. */
 public final class TreeWalk {
   private TreeWalk() {}
 
-  /** Loads the node a child pointer names and checks it is of the kind the pointer says. */
-  static TreeNode load(TreeReader reader, ChildRef ref, int depth, byte[] path) {
-    NodeKey key = NodeKey.of(ref.version(), path, depth);
-    TreeNode node = reader.load(key);
-    boolean kindMatches =
-        ref.type() == NodeType.LEAF ? node instanceof LeafNode : node instanceof InternalNode;
-    if (!kindMatches) {
-      throw new StoreCorruptedException(key + " holds a node of the wrong kind");
-    }
-    return node;
-  }
-
   /**
    * Builds the membership or non-membership proof of {@code keyHash} under {@code root}. Costs one
-   * node load per level because inner nodes carry their children's hashes.
+   * node load per four levels; sibling hashes inside a stored node are computed from it.
    */
-  public static Proof prove(TreeReader reader, ChildRef root, byte[] keyHash) {
+  public static Proof prove(NodeLoader loader, Subtree root, byte[] keyHash) {
     List<byte[]> siblings = new ArrayList<>();
-    ChildRef ref = root;
-    int depth = 0;
-    while (ref.type() == NodeType.INTERNAL) {
-      InternalNode node = (InternalNode) load(reader, ref, depth, keyHash);
-      boolean right = MerkleHashing.bit(keyHash, depth);
-      siblings.add(node.child(!right).hash());
-      ref = node.child(right);
-      depth++;
-    }
-    if (ref.isEmpty()) {
+    Subtree terminal = walk(loader, root, keyHash, siblings);
+    if (terminal.isEmpty()) {
       return Proof.absentEmpty(keyHash, siblings);
     }
-    LeafNode leaf = (LeafNode) load(reader, ref, depth, keyHash);
+    Subtree.Leaf leaf = (Subtree.Leaf) terminal;
     if (leaf.sameKey(keyHash)) {
       return Proof.membership(siblings);
     }
     return Proof.absentOtherLeaf(keyHash, leaf.keyHash(), leaf.valueHash(), siblings);
+  }
+
+  /** The empty subtree or leaf where the path of {@code keyHash} ends. */
+  public static Subtree terminal(NodeLoader loader, Subtree root, byte[] keyHash) {
+    return walk(loader, root, keyHash, null);
+  }
+
+  private static Subtree walk(
+      NodeLoader loader, Subtree root, byte[] keyHash, List<byte[]> siblingsOrNull) {
+    Subtree at = root;
+    int depth = 0;
+    while (true) {
+      switch (at) {
+        case Subtree.NodeRef ref -> at = loader.load(NodeKey.of(ref.version(), keyHash, depth));
+        case Subtree.Inner node -> {
+          boolean right = MerkleHashing.bit(keyHash, depth);
+          if (siblingsOrNull != null) {
+            siblingsOrNull.add(node.child(!right).hash());
+          }
+          at = node.child(right);
+          depth++;
+        }
+        case Subtree.Empty e -> {
+          return at;
+        }
+        case Subtree.Leaf l -> {
+          return at;
+        }
+      }
+    }
   }
 }

@@ -36,13 +36,13 @@ class RocksDbStateStoreTest {
               .put(
                   StoreColumn.META,
                   "format-version".getBytes(StandardCharsets.US_ASCII),
-                  ByteBuffer.allocate(8).putLong(2).array()));
+                  ByteBuffer.allocate(8).putLong(1).array()));
     }
     UnsupportedStoreFormatException e =
         assertThrows(
             UnsupportedStoreFormatException.class,
             () -> RocksDbStateStore.open(dir, StoreOptions.archive()));
-    assertTrue(e.getMessage().contains("format version 2"), e.getMessage());
+    assertTrue(e.getMessage().contains("format version 1"), e.getMessage());
     assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
   }
 

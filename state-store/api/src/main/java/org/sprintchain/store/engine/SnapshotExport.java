@@ -1,0 +1,106 @@
+package org.sprintchain.store.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import org.sprintchain.store.Snapshot;
+import org.sprintchain.store.SnapshotManifest;
+import org.sprintchain.store.StateSnapshots;
+import org.sprintchain.store.StoreCorruptedException;
+import org.sprintchain.store.merkle.MerkleHashing;
+
+/**
+ * A snapshot of one version. The export pass walks the live entries once to fix the chunk
+ * boundaries and hashes; a chunk is rebuilt on request from its first key and entry count, and
+ * checked against the manifest before it leaves the store.
+ */
+final class SnapshotExport implements Snapshot {
+  /** Reads the live entries of the version, under the store's read lock. */
+  interface EntrySource {
+    void scanFrom(byte[] fromKey, long version, org.sprintchain.store.StateStore.EntryVisitor v);
+  }
+
+  private final EntrySource source;
+  private final SnapshotManifest manifest;
+  private final List<byte[]> firstKeys;
+  private final List<Integer> entryCounts;
+
+  private SnapshotExport(
+      EntrySource source,
+      SnapshotManifest manifest,
+      List<byte[]> firstKeys,
+      List<Integer> entryCounts) {
+    this.source = source;
+    this.manifest = manifest;
+    this.firstKeys = firstKeys;
+    this.entryCounts = entryCounts;
+  }
+
+  static SnapshotExport export(EntrySource source, long version, byte[] root, int chunkBytes) {
+    if (chunkBytes < 1 || chunkBytes > StateSnapshots.MAX_CHUNK_BYTES) {
+      throw new IllegalArgumentException(
+          "chunk size must be 1.." + StateSnapshots.MAX_CHUNK_BYTES + ", got " + chunkBytes);
+    }
+    List<byte[]> firstKeys = new ArrayList<>();
+    List<Integer> counts = new ArrayList<>();
+    List<byte[]> hashes = new ArrayList<>();
+    ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+    int[] count = {0};
+    firstKeys.add(new byte[0]);
+    source.scanFrom(
+        new byte[0],
+        version,
+        (k, v) -> {
+          int size = SnapshotChunks.entrySize(k, v);
+          if (size > StateSnapshots.MAX_CHUNK_BYTES) {
+            throw new IllegalArgumentException(
+                "an entry of " + size + " bytes does not fit in a snapshot chunk");
+          }
+          if (count[0] > 0 && chunk.size() + size > chunkBytes) {
+            hashes.add(MerkleHashing.valueHash(chunk.toByteArray()));
+            counts.add(count[0]);
+            firstKeys.add(k);
+            chunk.reset();
+            count[0] = 0;
+          }
+          SnapshotChunks.append(chunk, k, v);
+          count[0]++;
+          return true;
+        });
+    hashes.add(MerkleHashing.valueHash(chunk.toByteArray()));
+    counts.add(count[0]);
+    return new SnapshotExport(
+        source, new SnapshotManifest(version, root, hashes), firstKeys, counts);
+  }
+
+  @Override
+  public SnapshotManifest manifest() {
+    return manifest;
+  }
+
+  @Override
+  public byte[] chunk(int index) {
+    if (index < 0 || index >= manifest.chunkCount()) {
+      throw new IndexOutOfBoundsException(
+          "chunk " + index + " of a snapshot of " + manifest.chunkCount());
+    }
+    ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+    int[] left = {entryCounts.get(index)};
+    if (left[0] > 0) {
+      source.scanFrom(
+          firstKeys.get(index),
+          manifest.version(),
+          (k, v) -> {
+            SnapshotChunks.append(chunk, k, v);
+            return --left[0] > 0;
+          });
+    }
+    byte[] bytes = chunk.toByteArray();
+    if (!MessageDigest.isEqual(MerkleHashing.valueHash(bytes), manifest.chunkHash(index))) {
+      throw new StoreCorruptedException(
+          "snapshot chunk " + index + " of version " + manifest.version() + " changed");
+    }
+    return bytes;
+  }
+}

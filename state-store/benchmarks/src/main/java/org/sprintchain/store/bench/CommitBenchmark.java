@@ -1,0 +1,112 @@
+package org.sprintchain.store.bench;
+
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+import org.sprintchain.store.StoreOptions;
+import org.sprintchain.store.WriteSet;
+import org.sprintchain.store.rocksdb.RocksDbStateStore;
+
+/**
+ * Commit of a block of random new 32-byte keys with 100-byte values on a store populated with
+ * {@code keys} entries, against a raw synced RocksDB WriteBatch of the same writes on a raw
+ * database holding the same entries. Both sides get the same sequence of blocks (same seed). The
+ * authenticated side is prepare (hashing, tree update) plus commit (one synced WriteBatch), with
+ * pruning at steady state: every commit also deletes what the version two back made stale.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx3g", "--enable-native-access=ALL-UNNAMED"})
+public class CommitBenchmark {
+  private static final long SEED = 0xC0FFEE;
+
+  @Param({"1000", "10000"})
+  public int writes;
+
+  @Param({"1000000"})
+  public int keys;
+
+  private Path dir;
+  private RocksDbStateStore store;
+  private RocksDB raw;
+  private Options rawOptions;
+  private WriteOptions sync;
+  private SplittableRandom blocks;
+  private byte[][][] block;
+  private WriteSet writeSet;
+
+  @Setup(Level.Trial)
+  public void populate(BenchmarkParams params) throws RocksDBException {
+    dir = BenchData.tempDir("sprint-commit-bench");
+    byte[][][] initial = BenchData.entries(new SplittableRandom(SEED), keys);
+    if (params.getBenchmark().endsWith("rawWriteBatch")) {
+      RocksDB.loadLibrary();
+      rawOptions = new Options().setCreateIfMissing(true);
+      raw = RocksDB.open(rawOptions, dir.resolve("raw").toString());
+      BenchData.populate(raw, initial, 50_000);
+    } else {
+      store = RocksDbStateStore.open(dir.resolve("store"), StoreOptions.pruning(2, 0));
+      BenchData.populate(store, initial, 50_000);
+    }
+    sync = new WriteOptions().setSync(true);
+    blocks = new SplittableRandom(SEED + 1);
+  }
+
+  @Setup(Level.Invocation)
+  public void nextBlock() {
+    block = BenchData.entries(blocks, writes);
+    writeSet = store == null ? null : BenchData.writeSet(block);
+  }
+
+  @Benchmark
+  public void authenticatedCommit() {
+    store.commit(store.prepare(writeSet));
+  }
+
+  @Benchmark
+  public void rawWriteBatch() throws RocksDBException {
+    try (WriteBatch wb = new WriteBatch()) {
+      for (int i = 0; i < block[0].length; i++) {
+        wb.put(block[0][i], block[1][i]);
+      }
+      raw.write(sync, wb);
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void close() {
+    if (store != null) {
+      store.close();
+    }
+    if (raw != null) {
+      raw.close();
+      rawOptions.close();
+    }
+    sync.close();
+    BenchData.delete(dir);
+  }
+}
