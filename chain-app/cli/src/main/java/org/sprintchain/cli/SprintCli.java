@@ -109,7 +109,15 @@ public final class SprintCli {
                     new PassThroughCommand(
                         "transfers",
                         "committed signed transfers/s on a 1-node chain vs CometBFT's kvstore",
-                        TransferBenchmark::run))),
+                        TransferBenchmark::run),
+                    new PassThroughCommand(
+                        "model",
+                        "sprint model nonces/s and int8 ops/s per backend (scalar, vector, cuda)",
+                        ToolBenchmarks::model),
+                    new PassThroughCommand(
+                        "store",
+                        "JMH: authenticated commit vs raw RocksDB WriteBatch, reads, proofs",
+                        ToolBenchmarks::store))),
             new CommandGroup(
                 "bin/sprint genesis",
                 "genesis",
