@@ -36,8 +36,10 @@ record BenchOptions(
 
         --duration S          measurement window per side, seconds (default 30)
         --warmup S            load before the window opens, seconds (default 10)
-        --clients C           sending threads, one account stream each (default 8)
-        --accounts A          funded sender accounts, at least C (default 64)
+        --clients C           sending threads, one account stream each (default 64: CometBFT's
+                              socket client batches CheckTx every 20 ms, so fewer clients
+                              measure the client's round trips, not the chain)
+        --accounts A          funded sender accounts, at least C (default 256)
         --validators N        validators per testnet, all on this machine (default 1)
         --target-tps N        total submissions per second; 0 = as fast as the node takes them
                               (default 0)
@@ -51,8 +53,8 @@ record BenchOptions(
   static BenchOptions parse(String[] args) {
     Duration warmup = Duration.ofSeconds(10);
     Duration duration = Duration.ofSeconds(30);
-    int clients = 8;
-    int accounts = 64;
+    int clients = 64;
+    int accounts = 256;
     int targetTps = 0;
     int validators = 1;
     Duration interval = Duration.ofMillis(500);
