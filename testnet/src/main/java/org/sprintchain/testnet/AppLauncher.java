@@ -9,9 +9,11 @@ import java.util.stream.Collectors;
 
 /**
  * How to run the Sprintchain app of a node: {@code java [jvmOptions] -cp classpath
- * org.sprintchain.node.NodeMain --home DIR --abci tcp://127.0.0.1:PORT}.
+ * org.sprintchain.node.NodeMain --home DIR --abci tcp://127.0.0.1:PORT [appArgs]}, where {@code
+ * appArgs} are further NodeMain flags (e.g. {@code --snapshot-interval 5}).
  */
-public record AppLauncher(String javaBinary, String classpath, List<String> jvmOptions) {
+public record AppLauncher(
+    String javaBinary, String classpath, List<String> jvmOptions, List<String> appArgs) {
   public static final String MAIN_CLASS = "org.sprintchain.node.NodeMain";
 
   /** Default JVM options of a node: a modest heap, since testnets share one machine. */
@@ -19,6 +21,17 @@ public record AppLauncher(String javaBinary, String classpath, List<String> jvmO
 
   public AppLauncher {
     jvmOptions = List.copyOf(jvmOptions);
+    appArgs = List.copyOf(appArgs);
+  }
+
+  /** A launcher that passes no further flags to NodeMain. */
+  public AppLauncher(String javaBinary, String classpath, List<String> jvmOptions) {
+    this(javaBinary, classpath, jvmOptions, List.of());
+  }
+
+  /** This launcher with {@code args} appended to NodeMain's command line. */
+  public AppLauncher withAppArgs(List<String> args) {
+    return new AppLauncher(javaBinary, classpath, jvmOptions, args);
   }
 
   /**
@@ -59,6 +72,7 @@ public record AppLauncher(String javaBinary, String classpath, List<String> jvmO
     cmd.add(home.toString());
     cmd.add("--abci");
     cmd.add(ports.abciAddress());
+    cmd.addAll(appArgs);
     return cmd;
   }
 }

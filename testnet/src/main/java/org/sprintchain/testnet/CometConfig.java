@@ -132,6 +132,31 @@ public final class CometConfig {
     return this;
   }
 
+  /**
+   * Turns on state sync for a fresh node: it restores the app from a peer's snapshot instead of
+   * replaying from genesis. CometBFT's light client checks the snapshot's app hash through {@code
+   * rpcServers} (at least two entries; the same server twice is accepted), starting from the
+   * trusted block {@code trustHeight} with hash {@code trustHash} (upper-case hex).
+   */
+  public CometConfig applyStateSync(
+      List<String> rpcServers,
+      long trustHeight,
+      String trustHash,
+      Duration discoveryTime,
+      Duration chunkRequestTimeout) {
+    if (rpcServers.size() < 2) {
+      throw new IllegalArgumentException("CometBFT needs at least two state sync RPC servers");
+    }
+    setBoolean("statesync", "enable", true);
+    setString("statesync", "rpc_servers", String.join(",", rpcServers));
+    setRaw("statesync", "trust_height", Long.toString(trustHeight));
+    setString("statesync", "trust_hash", trustHash);
+    setString("statesync", "trust_period", "168h0m0s");
+    setDuration("statesync", "discovery_time", discoveryTime);
+    setDuration("statesync", "chunk_request_timeout", chunkRequestTimeout);
+    return this;
+  }
+
   private int find(String section, String key) {
     String current = "";
     for (int i = 0; i < lines.size(); i++) {

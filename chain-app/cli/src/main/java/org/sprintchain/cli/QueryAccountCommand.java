@@ -5,6 +5,8 @@ import org.sprintchain.chain.crypto.Address;
 import org.sprintchain.client.AccountInfo;
 import org.sprintchain.client.ChainQueries;
 import org.sprintchain.client.CometRpcClient;
+import org.sprintchain.client.ProvenAnswer;
+import org.sprintchain.client.ProvenQueries;
 
 final class QueryAccountCommand extends LeafCommand {
   @Override
@@ -14,13 +16,13 @@ final class QueryAccountCommand extends LeafCommand {
 
   @Override
   public String summary() {
-    return "print an account's balance and sequence";
+    return "print an account's balance and sequence (--prove: checked against the app hash)";
   }
 
   @Override
   public String usage() {
     return """
-        Usage: bin/sprint query account ADDR [--node URL] [--home H]
+        Usage: bin/sprint query account ADDR [--prove] [--node URL] [--home H]
 
         Prints the account's address, balance and next sequence (an account never written has
         balance 0 and sequence 0).
@@ -29,6 +31,10 @@ final class QueryAccountCommand extends LeafCommand {
           ADDR         an spr1... address or the name of a local key
 
         Options:
+          --prove      ask for a Merkle proof and verify it against the app hash in the header of
+                       the next block (waits briefly for that block); exit 1 when it does not
+                       verify. The header is taken from the node as is: its validator signatures
+                       are not checked (no light client yet)
           --node URL   CometBFT RPC (default: node0 of the local testnet, else
                        http://127.0.0.1:26657)
           --home H     key home, for key names (default: the local testnet folder)
@@ -41,15 +47,29 @@ final class QueryAccountCommand extends LeafCommand {
   }
 
   @Override
+  Set<String> flags() {
+    return Set.of("prove");
+  }
+
+  @Override
   int execute(Args args, CliContext ctx) {
     Address address =
         AddressArgument.resolve("ADDR", args.positionals("ADDR").get(0), ctx.keyring(args));
     try (CometRpcClient rpc = new CometRpcClient(ctx.node(args))) {
-      AccountInfo account = new ChainQueries(rpc).account(address);
-      ctx.out().println("address:  " + account.address());
-      ctx.out().println("balance:  " + account.balance());
-      ctx.out().println("sequence: " + account.sequence());
+      if (!args.flag("prove")) {
+        print(ctx, new ChainQueries(rpc).account(address));
+        return 0;
+      }
+      return ProofOutput.print(
+          ctx,
+          () -> new ProvenQueries(rpc).account(address),
+          (ProvenAnswer<AccountInfo> proven) -> print(ctx, proven.value()));
     }
-    return 0;
+  }
+
+  private static void print(CliContext ctx, AccountInfo account) {
+    ctx.out().println("address:  " + account.address());
+    ctx.out().println("balance:  " + account.balance());
+    ctx.out().println("sequence: " + account.sequence());
   }
 }

@@ -91,7 +91,7 @@ public final class SprintCli {
                 "bin/sprint query",
                 "query",
                 "read chain state through a node",
-                List.of(new QueryAccountCommand())),
+                List.of(new QueryAccountCommand(), new QueryParamsCommand())),
             new CommandGroup(
                 "bin/sprint node",
                 "node",

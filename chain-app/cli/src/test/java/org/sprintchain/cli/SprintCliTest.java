@@ -78,6 +78,7 @@ class SprintCliTest {
                     "keys show",
                     "tx send",
                     "query account",
+                    "query params",
                     "testnet up",
                     "testnet status",
                     "testnet down",

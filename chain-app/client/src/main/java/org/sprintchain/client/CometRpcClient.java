@@ -81,18 +81,48 @@ public final class CometRpcClient implements AutoCloseable {
 
   /** Runs an {@code abci_query} against the latest state. */
   public AbciQueryResult abciQuery(String path, byte[] data) {
+    return abciQuery(path, data, 0, false);
+  }
+
+  /**
+   * Runs an {@code abci_query} at {@code height} (0: the latest committed state), asking for a
+   * Merkle proof when {@code prove}.
+   */
+  public AbciQueryResult abciQuery(String path, byte[] data, long height, boolean prove) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("path", quote(path));
     if (data.length > 0) {
       params.put("data", hex(data));
     }
+    if (height > 0) {
+      params.put("height", Long.toString(height));
+    }
+    if (prove) {
+      params.put("prove", "true");
+    }
     JsonNode resp = call("abci_query", params).path("response");
+    List<AbciQueryResult.ProofOp> ops = new ArrayList<>();
+    JsonNode proofOps = resp.has("proof_ops") ? resp.path("proof_ops") : resp.path("proofOps");
+    for (JsonNode op : proofOps.path("ops")) {
+      ops.add(
+          new AbciQueryResult.ProofOp(
+              op.path("type").asText(), bytes(op.path("key")), bytes(op.path("data"))));
+    }
     return new AbciQueryResult(
         resp.path("code").asInt(),
         resp.path("codespace").asText(),
         resp.path("log").asText(),
-        decodeBase64(resp.path("value").asText()),
-        resp.path("height").asLong());
+        bytes(resp.path("value")),
+        resp.path("height").asLong(),
+        ops);
+  }
+
+  /**
+   * The header of block {@code height} (CometBFT's {@code /header}), as the node has it; nothing
+   * here checks validator signatures.
+   */
+  public JsonNode header(long height) {
+    return call("header", Map.of("height", Long.toString(height))).path("header");
   }
 
   /** Submits {@code tx} to the mempool and returns the CheckTx result. */
@@ -262,6 +292,11 @@ public final class CometRpcClient implements AutoCloseable {
 
   private static String hex(byte[] bytes) {
     return "0x" + HEX.formatHex(bytes);
+  }
+
+  /** Base64 bytes as CometBFT writes them; empty bytes come as {@code null} or are left out. */
+  private static byte[] bytes(JsonNode node) {
+    return node.isTextual() ? decodeBase64(node.asText()) : new byte[0];
   }
 
   private static byte[] decodeBase64(String text) {

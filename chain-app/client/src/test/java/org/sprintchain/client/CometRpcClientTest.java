@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,45 @@ class CometRpcClientTest {
 
     NodeStatus s = rpc.status();
     assertEquals(new NodeStatus("abc", "sprint-x", "node0", 42, "AA11", "BB22", false), s);
+  }
+
+  @Test
+  void abciQueryWithProveReadsTheProofOpsAndTreatsNullBytesAsEmpty() {
+    // CometBFT writes empty bytes as null: the value op of an absent key looks like this.
+    stub.result(
+        "abci_query",
+        q ->
+            """
+            {"response":{"code":0,"key":null,"value":"e30=","height":"7","proofOps":{"ops":[
+              {"type":"sprint/smt/v1","key":"AQI=","data":"AwQ="},
+              {"type":"sprint/value/v1","key":"AQI=","data":null}]}}}""");
+
+    AbciQueryResult r = rpc.abciQuery("/account/x", new byte[0], 5, true);
+    assertEquals("abci_query?path=\"/account/x\"&height=5&prove=true", stub.requests.get(0));
+    assertEquals(7, r.height());
+    assertEquals(2, r.proofOps().size());
+    assertEquals("sprint/smt/v1", r.proofOps().get(0).type());
+    assertEquals(List.of((byte) 1, (byte) 2), boxed(r.proofOps().get(0).key()));
+    assertEquals(List.of((byte) 3, (byte) 4), boxed(r.proofOps().get(0).data()));
+    assertEquals(0, r.proofOps().get(1).data().length, "null data is empty, not base64 of 'null'");
+
+    stub.result("abci_query", q -> "{\"response\":{\"code\":0,\"value\":null,\"height\":\"1\"}}");
+    assertEquals(0, rpc.abciQuery("/x", new byte[0]).value().length);
+  }
+
+  @Test
+  void headerReturnsTheHeaderObject() {
+    stub.result("header", q -> "{\"header\":{\"height\":\"4\",\"app_hash\":\"AB\"}}");
+    assertEquals("AB", rpc.header(4).path("app_hash").asText());
+    assertEquals("header?height=4", stub.requests.get(0));
+  }
+
+  private static List<Byte> boxed(byte[] bytes) {
+    List<Byte> out = new java.util.ArrayList<>();
+    for (byte b : bytes) {
+      out.add(b);
+    }
+    return out;
   }
 
   @Test

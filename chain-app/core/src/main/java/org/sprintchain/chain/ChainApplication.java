@@ -52,22 +52,50 @@ public final class ChainApplication {
   public ChainApplication(StateStore store) {
     this.store = store;
     this.queries = new QueryRouter(store);
-    this.committedMeta()
-        .ifPresent(
-            meta -> {
-              if (meta.versionOf(meta.lastHeight()) != store.latestVersion()) {
-                throw new IllegalStateException(
-                    "store version "
-                        + store.latestVersion()
-                        + " does not hold last height "
-                        + meta.lastHeight());
-              }
-            });
+    this.committedMeta().ifPresent(this::requireVersionMatches);
+  }
+
+  private void requireVersionMatches(ChainMeta meta) {
+    if (meta.versionOf(meta.lastHeight()) != store.latestVersion()) {
+      throw new IllegalStateException(
+          "store version "
+              + store.latestVersion()
+              + " does not hold last height "
+              + meta.lastHeight());
+    }
   }
 
   public AppInfo info() {
     long height = committedMeta().map(ChainMeta::lastHeight).orElse(0L);
     return new AppInfo(height, store.latestVersion() == 0 ? new byte[0] : store.rootHash());
+  }
+
+  /** Whether there is state to run on: a committed block, or a genesis staged by InitChain. */
+  public boolean isInitialized() {
+    return checkState().chainMeta().isPresent();
+  }
+
+  /**
+   * Picks up a store that state sync has just rebuilt from a snapshot (the node never saw InitChain
+   * or the blocks before it): drops every staged and cached view of the old, empty state, and
+   * checks that the restored chain record matches the store version. The snapshot carries the chain
+   * record (chain id, initial and last height), so Info reports the snapshot's height and app hash
+   * from here on.
+   *
+   * @return what Info now reports
+   * @throws IllegalStateException when the restored state has no chain record or one that does not
+   *     hold the store's version
+   */
+  public AppInfo restoredFromSnapshot() {
+    pendingGenesis = new WriteSet();
+    pendingCommit = null;
+    checkState = null;
+    ChainMeta meta =
+        committedMeta()
+            .orElseThrow(
+                () -> new IllegalStateException("the restored state holds no chain record"));
+    requireVersionMatches(meta);
+    return info();
   }
 
   /**

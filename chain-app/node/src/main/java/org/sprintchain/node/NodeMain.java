@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.sprintchain.abci.AbciAddress;
 import org.sprintchain.abci.AbciSocketServer;
 import org.sprintchain.chain.ChainApplication;
-import org.sprintchain.store.StateStore;
 import org.sprintchain.store.StoreCorruptedException;
 import org.sprintchain.store.StoreOptions;
 import org.sprintchain.store.rocksdb.RocksDbStateStore;
@@ -32,7 +31,7 @@ public final class NodeMain {
   private NodeMain() {}
 
   /** Parsed command line. */
-  record Options(Path home, String abci, StoreOptions pruning) {}
+  record Options(Path home, String abci, StoreOptions pruning, SnapshotPolicy snapshots) {}
 
   public static void main(String[] args) {
     Options options;
@@ -65,6 +64,9 @@ public final class NodeMain {
     String abci = DEFAULT_ABCI;
     long keepRecent = 0;
     long keepEvery = 0;
+    long snapshotInterval = SnapshotPolicy.DEFAULT_INTERVAL;
+    long snapshotKeep = SnapshotPolicy.DEFAULT_KEEP;
+    long chunkBytes = SnapshotPolicy.DEFAULT.chunkBytes();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--help", "-h" -> {
@@ -74,6 +76,9 @@ public final class NodeMain {
         case "--abci" -> abci = value(args, ++i, "--abci");
         case "--keep-recent" -> keepRecent = count(args, ++i, "--keep-recent");
         case "--keep-every" -> keepEvery = count(args, ++i, "--keep-every");
+        case "--snapshot-interval" -> snapshotInterval = count(args, ++i, "--snapshot-interval");
+        case "--snapshot-keep" -> snapshotKeep = count(args, ++i, "--snapshot-keep");
+        case "--snapshot-chunk-bytes" -> chunkBytes = count(args, ++i, "--snapshot-chunk-bytes");
         default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
       }
     }
@@ -86,7 +91,13 @@ public final class NodeMain {
     }
     StoreOptions pruning =
         keepRecent == 0 ? StoreOptions.archive() : StoreOptions.pruning(keepRecent, keepEvery);
-    return new Options(home, abci, pruning);
+    SnapshotPolicy snapshots =
+        new SnapshotPolicy(
+            snapshotInterval,
+            (int) Math.min(snapshotKeep, Integer.MAX_VALUE),
+            (int) Math.min(chunkBytes, Integer.MAX_VALUE));
+    snapshots.checkRetention(pruning);
+    return new Options(home, abci, pruning, snapshots);
   }
 
   private static long count(String[] args, int i, String flag) {
@@ -114,11 +125,23 @@ public final class NodeMain {
         String.join(
             "\n",
             "Usage: NodeMain --home DIR [--abci ADDRESS] [--keep-recent N [--keep-every M]]",
+            "                [--snapshot-interval K] [--snapshot-keep S] [--snapshot-chunk-bytes B]",
             "  --home DIR      node home; application state is kept in DIR/data (RocksDB)",
             "  --abci ADDRESS  where CometBFT's proxy_app connects (default " + DEFAULT_ABCI + ";",
             "                  tcp://HOST:PORT or unix:///PATH)",
             "  --keep-recent N keep the N latest state versions readable (default 0: keep all)",
             "  --keep-every M  with --keep-recent, also keep every M-th version (checkpoints)",
+            "  --snapshot-interval K  take a state-sync snapshot every K versions (default "
+                + SnapshotPolicy.DEFAULT_INTERVAL
+                + "; 0: none)",
+            "  --snapshot-keep S      offer the S newest snapshots (default "
+                + SnapshotPolicy.DEFAULT_KEEP
+                + ")",
+            "  --snapshot-chunk-bytes B  largest snapshot chunk (default "
+                + SnapshotPolicy.DEFAULT.chunkBytes()
+                + ")",
+            "  With pruning, snapshot versions must stay readable while offered: M must divide K,",
+            "  or N must be at least K x (S + 1).",
             "  --help          print this help"));
     out.flush();
   }
@@ -126,9 +149,14 @@ public final class NodeMain {
   private static void run(Options options) throws IOException {
     Path data = options.home().resolve("data");
     Files.createDirectories(data);
-    StateStore store = RocksDbStateStore.open(data, options.pruning());
+    RocksDbStateStore store = RocksDbStateStore.open(data, options.pruning());
     ChainApplication chain = new ChainApplication(store);
-    SprintAbciApplication app = new SprintAbciApplication(chain, NodeMain::haltOnCorruption);
+    SnapshotProducer snapshots =
+        new SnapshotProducer(
+            store, store, options.snapshots(), options.pruning(), NodeMain::haltOnCorruption);
+    SprintAbciApplication app =
+        new SprintAbciApplication(
+            chain, snapshots, new SnapshotRestorer(store, chain), NodeMain::haltOnCorruption);
     AbciSocketServer server = new AbciSocketServer(AbciAddress.parse(options.abci()), app);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -139,6 +167,7 @@ public final class NodeMain {
                     () -> {
                       LOG.info("Shutting down");
                       server.close();
+                      snapshots.close();
                       store.close();
                       LOG.info("Stopped cleanly");
                       stopped.countDown();
@@ -151,6 +180,13 @@ public final class NodeMain {
         bound,
         data,
         info.lastHeight());
+    if (options.snapshots().enabled()) {
+      LOG.info(
+          "State-sync snapshots every {} versions, the {} newest offered",
+          options.snapshots().interval(),
+          options.snapshots().keep());
+      snapshots.resume(info.lastHeight());
+    }
     awaitQuietly(stopped);
   }
 

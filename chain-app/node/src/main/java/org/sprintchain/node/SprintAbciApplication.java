@@ -2,6 +2,7 @@ package org.sprintchain.node;
 
 import com.google.protobuf.ByteString;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,25 +16,35 @@ import org.sprintchain.chain.crypto.Address;
 import org.sprintchain.chain.exec.Event;
 import org.sprintchain.chain.exec.TxResult;
 import org.sprintchain.chain.genesis.GenesisException;
+import org.sprintchain.chain.query.QueryError;
 import org.sprintchain.chain.query.QueryResult;
 import org.sprintchain.chain.query.StateProof;
 import org.sprintchain.chain.tx.RejectReason;
+import org.sprintchain.store.SnapshotManifest;
 import org.sprintchain.store.StoreCorruptedException;
 import tendermint.abci.EventAttribute;
 import tendermint.abci.ExecTxResult;
+import tendermint.abci.RequestApplySnapshotChunk;
 import tendermint.abci.RequestCheckTx;
 import tendermint.abci.RequestCommit;
 import tendermint.abci.RequestFinalizeBlock;
 import tendermint.abci.RequestInfo;
 import tendermint.abci.RequestInitChain;
+import tendermint.abci.RequestListSnapshots;
+import tendermint.abci.RequestLoadSnapshotChunk;
+import tendermint.abci.RequestOfferSnapshot;
 import tendermint.abci.RequestPrepareProposal;
 import tendermint.abci.RequestProcessProposal;
 import tendermint.abci.RequestQuery;
+import tendermint.abci.ResponseApplySnapshotChunk;
 import tendermint.abci.ResponseCheckTx;
 import tendermint.abci.ResponseCommit;
 import tendermint.abci.ResponseFinalizeBlock;
 import tendermint.abci.ResponseInfo;
 import tendermint.abci.ResponseInitChain;
+import tendermint.abci.ResponseListSnapshots;
+import tendermint.abci.ResponseLoadSnapshotChunk;
+import tendermint.abci.ResponseOfferSnapshot;
 import tendermint.abci.ResponsePrepareProposal;
 import tendermint.abci.ResponseProcessProposal;
 import tendermint.abci.ResponseQuery;
@@ -56,9 +67,26 @@ public final class SprintAbciApplication implements AbciApplication {
 
   private final ChainApplication chain;
   private final FatalErrorHandler fatal;
+  private final SnapshotProducer snapshots;
+  private final SnapshotRestorer restorer;
 
+  /** An application without state sync: it offers no snapshots and refuses every offer. */
   public SprintAbciApplication(ChainApplication chain, FatalErrorHandler fatal) {
+    this(chain, null, null, fatal);
+  }
+
+  /**
+   * @param snapshots takes and serves this node's snapshots; null: none offered
+   * @param restorer restores an empty node from a peer's snapshot; null: offers are refused
+   */
+  SprintAbciApplication(
+      ChainApplication chain,
+      SnapshotProducer snapshots,
+      SnapshotRestorer restorer,
+      FatalErrorHandler fatal) {
     this.chain = chain;
+    this.snapshots = snapshots;
+    this.restorer = restorer;
     this.fatal = fatal;
   }
 
@@ -99,6 +127,15 @@ public final class SprintAbciApplication implements AbciApplication {
 
   @Override
   public ResponseCheckTx checkTx(RequestCheckTx request) {
+    if (!guarded("CheckTx", chain::isInitialized)) {
+      // A node that is state syncing has no state yet; CometBFT holds its mempool back until
+      // then, but an RPC broadcast can still arrive.
+      return ResponseCheckTx.newBuilder()
+          .setCode(QueryError.NOT_INITIALIZED.code())
+          .setLog(QueryError.NOT_INITIALIZED.summary() + " (the node is still syncing)")
+          .setCodespace(RejectReason.CODESPACE)
+          .build();
+    }
     TxResult result = guarded("CheckTx", () -> chain.checkTx(request.getTx().toByteArray()));
     return ResponseCheckTx.newBuilder()
         .setCode(result.code())
@@ -148,6 +185,9 @@ public final class SprintAbciApplication implements AbciApplication {
   public ResponseCommit commit(RequestCommit request) {
     long height = guarded("Commit", chain::commit);
     LOG.debug("Committed block {}", height);
+    if (snapshots != null) {
+      snapshots.afterCommit(height);
+    }
     return ResponseCommit.newBuilder().setRetainHeight(0).build();
   }
 
@@ -166,6 +206,66 @@ public final class SprintAbciApplication implements AbciApplication {
             .setHeight(result.height());
     result.proof().ifPresent(proof -> response.setProofOps(toProofOps(proof)));
     return response.build();
+  }
+
+  @Override
+  public ResponseListSnapshots listSnapshots(RequestListSnapshots request) {
+    ResponseListSnapshots.Builder response = ResponseListSnapshots.newBuilder();
+    if (snapshots != null) {
+      for (SnapshotProducer.Offered o : snapshots.list()) {
+        SnapshotManifest manifest = o.manifest();
+        response.addSnapshots(
+            tendermint.abci.Snapshot.newBuilder()
+                .setHeight(o.height())
+                .setFormat(SnapshotManifest.FORMAT)
+                .setChunks(manifest.chunkCount())
+                .setHash(ByteString.copyFrom(manifest.hash()))
+                .setMetadata(ByteString.copyFrom(manifest.encode())));
+      }
+    }
+    return response.build();
+  }
+
+  /** An empty chunk tells CometBFT that this node does not have it (any more). */
+  @Override
+  public ResponseLoadSnapshotChunk loadSnapshotChunk(RequestLoadSnapshotChunk request) {
+    if (snapshots == null) {
+      return ResponseLoadSnapshotChunk.getDefaultInstance();
+    }
+    Optional<byte[]> chunk =
+        guarded(
+            "LoadSnapshotChunk",
+            () -> snapshots.chunk(request.getHeight(), request.getFormat(), request.getChunk()));
+    return ResponseLoadSnapshotChunk.newBuilder()
+        .setChunk(chunk.map(ByteString::copyFrom).orElse(ByteString.EMPTY))
+        .build();
+  }
+
+  @Override
+  public ResponseOfferSnapshot offerSnapshot(RequestOfferSnapshot request) {
+    if (restorer == null) {
+      return ResponseOfferSnapshot.newBuilder()
+          .setResult(ResponseOfferSnapshot.Result.REJECT)
+          .build();
+    }
+    return guarded("OfferSnapshot", () -> restorer.offer(request));
+  }
+
+  @Override
+  public ResponseApplySnapshotChunk applySnapshotChunk(RequestApplySnapshotChunk request) {
+    if (restorer == null) {
+      return ResponseApplySnapshotChunk.newBuilder()
+          .setResult(ResponseApplySnapshotChunk.Result.ABORT)
+          .build();
+    }
+    ResponseApplySnapshotChunk response =
+        guarded("ApplySnapshotChunk", () -> restorer.apply(request));
+    boolean restored =
+        response.getResult() == ResponseApplySnapshotChunk.Result.ACCEPT && !restorer.inProgress();
+    if (restored && snapshots != null) {
+      snapshots.resume(chain.info().lastHeight());
+    }
+    return response;
   }
 
   /**

@@ -59,7 +59,17 @@ class NodeMainTest {
     assertEquals(StoreOptions.archive(), NodeMain.parse(new String[] {"--home", "h"}).pruning());
     assertEquals(
         StoreOptions.pruning(100, 1000),
-        NodeMain.parse(new String[] {"--home", "h", "--keep-recent", "100", "--keep-every", "1000"})
+        NodeMain.parse(
+                new String[] {
+                  "--home",
+                  "h",
+                  "--keep-recent",
+                  "100",
+                  "--keep-every",
+                  "1000",
+                  "--snapshot-interval",
+                  "0"
+                })
             .pruning());
     assertThrows(
         IllegalArgumentException.class,
@@ -70,5 +80,54 @@ class NodeMainTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> NodeMain.parse(new String[] {"--home", "h", "--keep-recent", "ten"}));
+  }
+
+  @Test
+  void snapshotFlagsDefaultToEvery100VersionsAndRefuseAPruningThatWouldLoseThem() {
+    assertEquals(SnapshotPolicy.DEFAULT, NodeMain.parse(new String[] {"--home", "h"}).snapshots());
+    assertEquals(
+        new SnapshotPolicy(5, 3, 1024),
+        NodeMain.parse(
+                new String[] {
+                  "--home",
+                  "h",
+                  "--snapshot-interval",
+                  "5",
+                  "--snapshot-keep",
+                  "3",
+                  "--snapshot-chunk-bytes",
+                  "1024"
+                })
+            .snapshots());
+    assertEquals(
+        false,
+        NodeMain.parse(new String[] {"--home", "h", "--snapshot-interval", "0"})
+            .snapshots()
+            .enabled());
+    // Pruning that keeps snapshot versions: checkpoints dividing the interval, or a wide window.
+    NodeMain.parse(new String[] {"--home", "h", "--keep-recent", "10", "--keep-every", "50"});
+    NodeMain.parse(new String[] {"--home", "h", "--keep-recent", "300"});
+    String refused =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> NodeMain.parse(new String[] {"--home", "h", "--keep-recent", "100"}))
+            .getMessage();
+    assertTrue(
+        refused.contains("--keep-every") && refused.contains(">= 300"),
+        "names the fixes: " + refused);
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            NodeMain.parse(
+                new String[] {"--home", "h", "--keep-recent", "10", "--keep-every", "30"}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> NodeMain.parse(new String[] {"--home", "h", "--snapshot-keep", "0"}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> NodeMain.parse(new String[] {"--home", "h", "--snapshot-chunk-bytes", "0"}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> NodeMain.parse(new String[] {"--home", "h", "--snapshot-chunk-bytes", "16777216"}));
   }
 }

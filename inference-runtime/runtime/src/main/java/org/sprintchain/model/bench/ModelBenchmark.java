@@ -75,27 +75,35 @@ public final class ModelBenchmark {
       --enable-native-access=ALL-UNNAMED (JNA, cuda backend, JDK 24+).
       """;
 
-  /** Entry point; exit status 2 on bad arguments. */
+  /** Entry point; exit status 2 on bad arguments, 1 when a backend fails. */
   public static void main(String[] args) {
+    int status = run(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /** Runs with command-line arguments; returns the exit status (0 ok, 1 failed, 2 usage). */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     List<String> list = List.of(args);
     if (list.contains("--help") || list.contains("-h")) {
-      System.out.print(USAGE);
-      return;
+      out.print(USAGE);
+      return 0;
     }
     Options options;
     try {
       options = Options.parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println("bench model: " + e.getMessage());
-      System.err.print(USAGE);
-      System.exit(2);
-      return;
+      err.println("bench model: " + e.getMessage());
+      err.print(USAGE);
+      return 2;
     }
     try {
-      run(options, System.out);
+      run(options, out);
+      return 0;
     } catch (IllegalStateException e) {
-      System.err.println("bench model: " + e.getMessage());
-      System.exit(1);
+      err.println("bench model: " + e.getMessage());
+      return 1;
     }
   }
 
