@@ -24,6 +24,7 @@ import org.sprintchain.store.merkle.KeyUpdate;
 import org.sprintchain.store.merkle.MerkleHashing;
 import org.sprintchain.store.merkle.NodeCodec;
 import org.sprintchain.store.merkle.NodeKey;
+import org.sprintchain.store.merkle.NodePreloader;
 import org.sprintchain.store.merkle.Subtree;
 import org.sprintchain.store.merkle.TreeUpdate;
 import org.sprintchain.store.merkle.TreeUpdater;
@@ -38,6 +39,12 @@ import org.sprintchain.store.merkle.TreeWalk;
  * half-pruned version.
  */
 public class MerkleStateStore implements StateStore, StateSnapshots {
+  /** Blocks at least this large hash their keys and values in parallel. */
+  private static final int PARALLEL_MIN_WRITES = 512;
+
+  /** Tree levels with at least this many nodes to load are decoded in parallel. */
+  private static final int PARALLEL_MIN_NODES = 256;
+
   private final KvStorage storage;
   private final ValueHistory values;
   private final VersionPruner pruner;
@@ -123,22 +130,26 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
    */
   private StagedCommit stage(WriteSet snapshot) {
     long version = latest + 1;
-    List<PendingWrite> pending = new ArrayList<>(snapshot.size());
-    for (Map.Entry<ByteKey, byte[]> e : snapshot.entries().entrySet()) {
-      byte[] key = e.getKey().toByteArray();
-      byte[] value = e.getValue();
-      pending.add(
-          new PendingWrite(
-              key,
-              value,
-              new KeyUpdate(
-                  MerkleHashing.keyHash(key),
-                  value == null ? null : MerkleHashing.valueHash(value))));
-    }
-    pending.sort((a, b) -> Arrays.compareUnsigned(a.update.keyHash(), b.update.keyHash()));
+    List<Map.Entry<ByteKey, byte[]>> entries = new ArrayList<>(snapshot.entries().entrySet());
+    // SHA-256 of every key and value: independent, so in parallel for large blocks (same result).
+    List<PendingWrite> pending =
+        (entries.size() >= PARALLEL_MIN_WRITES ? entries.parallelStream() : entries.stream())
+            .map(MerkleStateStore::pendingWrite)
+            .sorted((a, b) -> Arrays.compareUnsigned(a.update.keyHash(), b.update.keyHash()))
+            .toList();
     List<KeyUpdate> updates = new ArrayList<>(pending.size());
     pending.forEach(p -> updates.add(p.update));
-    TreeUpdate tree = TreeUpdater.apply(this::loadNode, latestRoot, version, updates);
+    Map<NodeKey, Subtree.Inner> preloaded =
+        NodePreloader.preload(latestRoot, updates, this::loadLevel);
+    TreeUpdate tree =
+        TreeUpdater.apply(
+            key -> {
+              Subtree.Inner node = preloaded.get(key);
+              return node != null ? node : loadNode(key);
+            },
+            latestRoot,
+            version,
+            updates);
 
     // Applied updates come in key hash order, like the pending writes.
     List<StagedCommit.ValueChange> changes = new ArrayList<>(tree.applied().size());
@@ -152,37 +163,95 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
       if (a.previousValueVersion() < 0 && options.prunes()) {
         newKeys.add(changes.size());
       }
-      changes.add(new StagedCommit.ValueChange(w.key, w.value, a.previousValueVersion()));
+      changes.add(new StagedCommit.ValueChange(w.key, w.value, a.previousValueVersion(), false));
     }
     findTombstones(changes, newKeys);
     return new StagedCommit(this, latest, snapshot, tree, changes);
   }
 
+  private static PendingWrite pendingWrite(Map.Entry<ByteKey, byte[]> e) {
+    byte[] key = e.getKey().toByteArray();
+    byte[] value = e.getValue();
+    return new PendingWrite(
+        key,
+        value,
+        new KeyUpdate(
+            MerkleHashing.keyHash(key), value == null ? null : MerkleHashing.valueHash(value)));
+  }
+
   /**
    * A key new to the tree may have a delete tombstone in the value history; pruning must learn that
-   * the new entry supersedes it. An archive store keeps no stale index, so it never looks.
+   * the new entry supersedes it. Only keys marked in {@link StoreColumn#DELETED} (one batched point
+   * lookup, bloom-filtered) can have one, so only those cost a value-history seek. An archive store
+   * keeps no stale index, so it never looks.
    */
   private void findTombstones(List<StagedCommit.ValueChange> changes, List<Integer> newKeys) {
     if (newKeys.isEmpty()) {
       return;
     }
-    newKeys.sort((a, b) -> Arrays.compareUnsigned(changes.get(a).key(), changes.get(b).key()));
-    List<byte[]> keys = new ArrayList<>(newKeys.size());
-    newKeys.forEach(i -> keys.add(changes.get(i).key()));
-    List<Optional<ValueHistory.Entry>> found = values.findAll(keys, latest);
+    List<byte[]> candidates = new ArrayList<>(newKeys.size());
+    newKeys.forEach(i -> candidates.add(changes.get(i).key()));
+    List<Optional<byte[]>> marks = storage.getAll(StoreColumn.DELETED, candidates);
+    List<Integer> marked = new ArrayList<>();
     for (int i = 0; i < newKeys.size(); i++) {
-      Optional<ValueHistory.Entry> entry = found.get(i);
-      if (entry.isPresent()) {
-        if (entry.get().value() != null) {
-          throw new StoreCorruptedException(
-              "value history holds a live value of a key the tree does not have");
-        }
-        int index = newKeys.get(i);
-        StagedCommit.ValueChange c = changes.get(index);
-        changes.set(
-            index, new StagedCommit.ValueChange(c.key(), c.valueOrNull(), entry.get().version()));
+      if (marks.get(i).isPresent()) {
+        marked.add(newKeys.get(i));
       }
     }
+    if (marked.isEmpty()) {
+      return;
+    }
+    marked.sort((a, b) -> Arrays.compareUnsigned(changes.get(a).key(), changes.get(b).key()));
+    List<byte[]> keys = new ArrayList<>(marked.size());
+    marked.forEach(i -> keys.add(changes.get(i).key()));
+    List<Optional<ValueHistory.Entry>> found = values.findAll(keys, latest);
+    for (int i = 0; i < marked.size(); i++) {
+      Optional<ValueHistory.Entry> entry = found.get(i);
+      if (entry.isPresent() && entry.get().value() != null) {
+        throw new StoreCorruptedException(
+            "value history holds a live value of a key the tree does not have");
+      }
+      int index = marked.get(i);
+      StagedCommit.ValueChange c = changes.get(index);
+      long superseded = entry.map(ValueHistory.Entry::version).orElse(-1L);
+      changes.set(index, new StagedCommit.ValueChange(c.key(), c.valueOrNull(), superseded, true));
+    }
+  }
+
+  /**
+   * Loads one tree level of stored nodes: cached ones from the cache, the rest in one storage call,
+   * decoded in parallel when there are many.
+   */
+  private List<Subtree.Inner> loadLevel(List<NodeKey> keys) {
+    List<Subtree.Inner> out = new ArrayList<>(keys.size());
+    List<Integer> missing = new ArrayList<>();
+    List<byte[]> missingKeys = new ArrayList<>();
+    for (NodeKey key : keys) {
+      Subtree.Inner cached = NodeCache.cacheable(key) ? cache.get(key) : null;
+      if (cached == null) {
+        missing.add(out.size());
+        missingKeys.add(key.encode());
+      }
+      out.add(cached);
+    }
+    if (missing.isEmpty()) {
+      return out;
+    }
+    List<Optional<byte[]>> stored = storage.getAll(StoreColumn.NODES, missingKeys);
+    List<Subtree.Inner> decoded =
+        (missing.size() >= PARALLEL_MIN_NODES ? stored.parallelStream() : stored.stream())
+            .map(b -> b.map(NodeCodec::decodeNode).orElse(null))
+            .toList();
+    for (int i = 0; i < missing.size(); i++) {
+      NodeKey key = keys.get(missing.get(i));
+      Subtree.Inner node = decoded.get(i);
+      if (node == null) {
+        throw new StoreCorruptedException("tree node " + key + " is missing");
+      }
+      cache.put(key, node);
+      out.set(missing.get(i), node);
+    }
+    return out;
   }
 
   private record PendingWrite(byte[] key, byte[] value, KeyUpdate update) {}
@@ -207,7 +276,7 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
       KvBatch batch = new KvBatch();
       List<VersionPruner.StaleEntry> madeStale = new ArrayList<>();
       for (TreeUpdate.NodeWrite w : staged.tree().newNodes()) {
-        batch.put(StoreColumn.NODES, w.key().encode(), NodeCodec.encodeNode(w.node()));
+        batch.put(StoreColumn.NODES, w.key().encode(), w.encoded());
       }
       staged.tree().staleNodes().forEach(k -> madeStale.add(VersionPruner.StaleEntry.node(k)));
       for (StagedCommit.ValueChange c : staged.values()) {
@@ -215,6 +284,11 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
             StoreColumn.VALUES,
             ValueKeys.entryKey(c.key(), version),
             ValueHistory.encode(c.valueOrNull()));
+        if (c.valueOrNull() == null) {
+          batch.put(StoreColumn.DELETED, c.key(), new byte[0]);
+        } else if (c.deletedMark()) {
+          batch.delete(StoreColumn.DELETED, c.key());
+        }
         if (c.previousVersion() >= 0) {
           madeStale.add(
               VersionPruner.StaleEntry.value(ValueKeys.entryKey(c.key(), c.previousVersion())));
@@ -325,7 +399,8 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
   final void wipeImport() {
     lock.writeLock().lock();
     try {
-      for (StoreColumn column : new StoreColumn[] {StoreColumn.NODES, StoreColumn.VALUES}) {
+      for (StoreColumn column :
+          new StoreColumn[] {StoreColumn.NODES, StoreColumn.VALUES, StoreColumn.DELETED}) {
         List<byte[]> keys = new ArrayList<>();
         storage.scan(
             column,

@@ -9,7 +9,6 @@ import org.sprintchain.store.SnapshotImporter;
 import org.sprintchain.store.SnapshotManifest;
 import org.sprintchain.store.merkle.KeyUpdate;
 import org.sprintchain.store.merkle.MerkleHashing;
-import org.sprintchain.store.merkle.NodeCodec;
 import org.sprintchain.store.merkle.Subtree;
 import org.sprintchain.store.merkle.TreeUpdate;
 import org.sprintchain.store.merkle.TreeUpdater;
@@ -101,7 +100,7 @@ final class SnapshotImport implements SnapshotImporter {
     updates.sort((a, b) -> Arrays.compareUnsigned(a.keyHash(), b.keyHash()));
     TreeUpdate tree = TreeUpdater.apply(store::loadUncached, root, version, updates);
     for (TreeUpdate.NodeWrite w : tree.newNodes()) {
-      batch.put(StoreColumn.NODES, w.key().encode(), NodeCodec.encodeNode(w.node()));
+      batch.put(StoreColumn.NODES, w.key().encode(), w.encoded());
     }
     store.writeImportBatch(batch);
     root = tree.root();

@@ -10,8 +10,11 @@ import org.sprintchain.store.merkle.TreeUpdate;
  * changes so that commit only writes. It is valid for the store and base version it was made on.
  */
 final class StagedCommit implements PreparedCommit {
-  /** A value write that changes something; previousVersion is -1 when the key had no entry. */
-  record ValueChange(byte[] key, byte[] valueOrNull, long previousVersion) {}
+  /**
+   * A value write that changes something; previousVersion is -1 when the key had no entry.
+   * deletedMark: the key has an entry in {@link StoreColumn#DELETED}, which a put clears.
+   */
+  record ValueChange(byte[] key, byte[] valueOrNull, long previousVersion, boolean deletedMark) {}
 
   private final MerkleStateStore owner;
   private final long baseVersion;

@@ -14,7 +14,12 @@ public enum StoreColumn {
   /** Root pointer of every retained version, by version. */
   ROOTS(3),
   /** Stale index for pruning: staleSince version -> list of (kind, key) it made stale. */
-  STALE(4);
+  STALE(4),
+  /**
+   * Keys whose newest value entry may be a delete tombstone, by user key (no value): lets a commit
+   * skip the value-history seek for a key new to the tree that was never deleted.
+   */
+  DELETED(5);
 
   private final byte id;
 

@@ -14,7 +14,7 @@ import org.sprintchain.store.merkle.Subtree;
  */
 final class StoreMetadata {
   /** Bump when any stored encoding changes; older stores then refuse to open. */
-  static final long FORMAT_VERSION = 2;
+  static final long FORMAT_VERSION = 3;
 
   static final byte[] FORMAT_KEY = "format-version".getBytes(StandardCharsets.US_ASCII);
   static final byte[] LATEST_KEY = "latest-version".getBytes(StandardCharsets.US_ASCII);

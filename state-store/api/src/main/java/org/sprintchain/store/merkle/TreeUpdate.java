@@ -10,8 +10,11 @@ import java.util.List;
 public record TreeUpdate(
     Subtree root, List<NodeWrite> newNodes, List<NodeKey> staleNodes, List<Applied> applied) {
 
-  /** A stored node to persist under its key. */
-  public record NodeWrite(NodeKey key, Subtree.Inner node) {}
+  /**
+   * A stored node to persist under its key, with its encoding ({@link NodeCodec#encodeNode}), made
+   * while the node was hashed (in parallel for large batches).
+   */
+  public record NodeWrite(NodeKey key, Subtree.Inner node, byte[] encoded) {}
 
   /**
    * An update that changed the tree. {@code previousValueVersion} is the value version of the leaf

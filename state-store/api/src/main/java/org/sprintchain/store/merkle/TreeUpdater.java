@@ -15,10 +15,15 @@ import java.util.List;
  * Leaves live inside their parent node, so moving one costs no read.
  */
 public final class TreeUpdater {
+  /** Depth (a stored node boundary) below which new subtrees are persisted in parallel. */
+  static final int SPLIT_DEPTH = 8;
+
+  /** Batches smaller than this are persisted on the calling thread; splitting costs more. */
+  static final int PARALLEL_MIN_UPDATES = 512;
+
   private final NodeLoader loader;
   private final long version;
   private final List<NodeKey> stale = new ArrayList<>();
-  private final List<TreeUpdate.NodeWrite> writes = new ArrayList<>();
   private final List<TreeUpdate.Applied> applied = new ArrayList<>();
 
   private TreeUpdater(NodeLoader loader, long version) {
@@ -34,8 +39,107 @@ public final class TreeUpdater {
     TreeUpdater updater = new TreeUpdater(loader, newVersion);
     byte[] rootPath = new byte[MerkleHashing.HASH_BYTES];
     Pending result = updater.update(root, 0, rootPath, updates);
-    Subtree newRoot = updater.persist(result, 0, rootPath);
-    return new TreeUpdate(newRoot, updater.writes, updater.stale, updater.applied);
+    List<TreeUpdate.NodeWrite> writes = new ArrayList<>();
+    Subtree newRoot =
+        persistAll(result, newVersion, updates.size() >= PARALLEL_MIN_UPDATES, writes);
+    return new TreeUpdate(newRoot, writes, updater.stale, updater.applied);
+  }
+
+  /**
+   * Hashes and encodes the pending tree. For large batches the new subtrees below {@link
+   * #SPLIT_DEPTH} are independent, so they are persisted in parallel; the results are put together
+   * in tree order, so the outcome (root, nodes, their order) does not depend on thread timing.
+   */
+  private static Subtree persistAll(
+      Pending root, long version, boolean parallel, List<TreeUpdate.NodeWrite> writes) {
+    byte[] rootPath = new byte[MerkleHashing.HASH_BYTES];
+    if (!parallel) {
+      Persister persister = new Persister(version, null);
+      Subtree out = persister.persist(root, 0, rootPath);
+      writes.addAll(persister.writes);
+      return out;
+    }
+    List<Split> splits = new ArrayList<>();
+    gatherSplits(root, 0, rootPath, splits);
+    List<Persister> done =
+        splits.parallelStream()
+            .map(
+                split -> {
+                  Persister p = new Persister(version, null);
+                  p.result = p.persist(split.pending, SPLIT_DEPTH, split.path);
+                  return p;
+                })
+            .toList();
+    List<Subtree> results = new ArrayList<>(done.size());
+    for (Persister p : done) {
+      results.add(p.result);
+      writes.addAll(p.writes);
+    }
+    Persister top = new Persister(version, results);
+    Subtree out = top.persist(root, 0, rootPath);
+    writes.addAll(top.writes);
+    return out;
+  }
+
+  /**
+   * The new subtrees at {@link #SPLIT_DEPTH}, in the order {@link Persister#persist} meets them.
+   */
+  private static void gatherSplits(Pending pending, int depth, byte[] path, List<Split> out) {
+    if (pending instanceof NewInner i) {
+      if (depth == SPLIT_DEPTH) {
+        out.add(new Split(i, path));
+        return;
+      }
+      gatherSplits(i.left, depth + 1, childPath(path, depth, false), out);
+      gatherSplits(i.right, depth + 1, childPath(path, depth, true), out);
+    }
+  }
+
+  private record Split(NewInner pending, byte[] path) {}
+
+  /** Hashes a pending tree, grouping new inner nodes into stored four-level nodes. */
+  private static final class Persister {
+    private final long version;
+    private final List<Subtree> splitResults;
+    private final List<TreeUpdate.NodeWrite> writes = new ArrayList<>();
+    private int nextSplit;
+    private Subtree result;
+
+    /**
+     * With {@code splitResults}, the subtrees at the split depth are taken from there, in order.
+     */
+    Persister(long version, List<Subtree> splitResults) {
+      this.version = version;
+      this.splitResults = splitResults;
+    }
+
+    Subtree persist(Pending pending, int depth, byte[] path) {
+      return switch (pending) {
+        case Stored s -> {
+          if (s.tree instanceof Subtree.Inner && NodeCodec.isNodeDepth(depth)) {
+            throw new IllegalStateException("unstored inner node at depth " + depth);
+          }
+          yield s.tree;
+        }
+        case NewInner i -> {
+          if (splitResults != null && depth == SPLIT_DEPTH) {
+            yield splitResults.get(nextSplit++);
+          }
+          Subtree.Inner node =
+              new Subtree.Inner(
+                  persist(i.left, depth + 1, childPath(path, depth, false)),
+                  persist(i.right, depth + 1, childPath(path, depth, true)));
+          if (!NodeCodec.isNodeDepth(depth)) {
+            yield node;
+          }
+          byte[] hash = node.hashUnsafe();
+          writes.add(
+              new TreeUpdate.NodeWrite(
+                  NodeKey.of(version, path, depth), node, NodeCodec.encodeNode(node)));
+          yield new Subtree.NodeRef(version, hash);
+        }
+      };
+    }
   }
 
   private Pending update(Subtree tree, int depth, byte[] path, List<KeyUpdate> updates) {
@@ -154,35 +258,22 @@ public final class TreeUpdater {
         build(depth + 1, leaves.subList(split, leaves.size())));
   }
 
-  /** Hashes the pending tree, grouping new inner nodes into stored four-level nodes. */
-  private Subtree persist(Pending pending, int depth, byte[] path) {
-    return switch (pending) {
-      case Stored s -> {
-        if (s.tree instanceof Subtree.Inner && NodeCodec.isNodeDepth(depth)) {
-          throw new IllegalStateException("unstored inner node at depth " + depth);
-        }
-        yield s.tree;
+  /**
+   * The index of the first update whose key hash has bit {@code depth} set. The updates share their
+   * first {@code depth} bits and are sorted, so that bit runs 0...0 1...1: binary search.
+   */
+  static int firstRight(List<KeyUpdate> updates, int depth) {
+    int lo = 0;
+    int hi = updates.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (MerkleHashing.bit(updates.get(mid).keyHash(), depth)) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
       }
-      case NewInner i -> {
-        Subtree.Inner node =
-            new Subtree.Inner(
-                persist(i.left, depth + 1, childPath(path, depth, false)),
-                persist(i.right, depth + 1, childPath(path, depth, true)));
-        if (!NodeCodec.isNodeDepth(depth)) {
-          yield node;
-        }
-        writes.add(new TreeUpdate.NodeWrite(NodeKey.of(version, path, depth), node));
-        yield new Subtree.NodeRef(version, node.hashUnsafe());
-      }
-    };
-  }
-
-  private static int firstRight(List<KeyUpdate> updates, int depth) {
-    int i = 0;
-    while (i < updates.size() && !MerkleHashing.bit(updates.get(i).keyHash(), depth)) {
-      i++;
     }
-    return i;
+    return lo;
   }
 
   static byte[] childPath(byte[] path, int depth, boolean right) {

@@ -22,6 +22,7 @@ import org.sprintchain.store.engine.StoreColumn;
  */
 final class RocksDbTuning implements AutoCloseable {
   static final long BLOCK_CACHE_BYTES = 256L << 20;
+  static final long MAX_TOTAL_WAL_BYTES = 256L << 20;
   private static final int BLOOM_BITS_PER_KEY = 10;
 
   private final Cache blockCache = new LRUCache(BLOCK_CACHE_BYTES);
@@ -32,12 +33,19 @@ final class RocksDbTuning implements AutoCloseable {
         .setCreateIfMissing(true)
         .setCreateMissingColumnFamilies(true)
         .setMaxBackgroundJobs(2)
-        .setBytesPerSync(1L << 20);
+        .setBytesPerSync(1L << 20)
+        // A WAL file is kept until every column family with data in it has flushed; the small
+        // families (META, ROOTS, STALE, DELETED) fill slowly, so without a cap the WAL grows to
+        // gigabytes behind the busy NODES family and a restart replays all of it.
+        .setMaxTotalWalSize(MAX_TOTAL_WAL_BYTES);
   }
 
   ColumnFamilyOptions columnOptions(StoreColumn column) {
     boolean pointLookups =
-        column == StoreColumn.NODES || column == StoreColumn.ROOTS || column == StoreColumn.META;
+        column == StoreColumn.NODES
+            || column == StoreColumn.ROOTS
+            || column == StoreColumn.META
+            || column == StoreColumn.DELETED;
     BlockBasedTableConfig table =
         new BlockBasedTableConfig()
             .setBlockCache(blockCache)
@@ -47,7 +55,13 @@ final class RocksDbTuning implements AutoCloseable {
     if (pointLookups) {
       table.setFilterPolicy(bloom);
     }
-    return new ColumnFamilyOptions()
+    ColumnFamilyOptions options = new ColumnFamilyOptions();
+    if (column == StoreColumn.DELETED) {
+      // Nearly every lookup here misses (keys never deleted): let a bloom filter answer in the
+      // memtable too.
+      options.setMemtableWholeKeyFiltering(true).setMemtablePrefixBloomSizeRatio(0.05);
+    }
+    return options
         .setTableFormatConfig(table)
         .setCompressionType(
             column == StoreColumn.NODES

@@ -30,6 +30,11 @@ public final class CrashingCommitter {
         store.commit(store.prepare(BlockGenerator.blockAt(seed, next, KEY_SPACE, MAX_WRITES)));
         out.println("ACK " + next);
         out.flush();
+        if (out.checkError()) {
+          // PrintStream swallows write errors: never commit v+1 unless the parent got ACK v, or
+          // the parent would see a store two versions past its last ACK.
+          Runtime.getRuntime().halt(3);
+        }
       }
     }
   }

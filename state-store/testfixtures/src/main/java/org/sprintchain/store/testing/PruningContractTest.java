@@ -101,6 +101,31 @@ public abstract class PruningContractTest extends StoreContractBase {
   }
 
   @Test
+  void tombstoneSupersededByANewPutIsPrunedAndItsDeleteMarkCleared() {
+    StateStore store = newStore(StoreOptions.pruning(1, 0));
+    WriteSet puts = new WriteSet();
+    for (int i = 1; i <= 10; i++) {
+      puts.put(b("k" + i), b("v" + i));
+    }
+    commit(store, puts);
+    WriteSet deletes = new WriteSet();
+    for (int i = 1; i <= 5; i++) {
+      deletes.delete(b("k" + i));
+    }
+    commit(store, deletes);
+    assertEquals(5, storedEntries(store, StoreColumn.DELETED));
+    store = reopen(store, StoreOptions.pruning(1, 0)); // the marks live in storage, not memory
+    commit(store, writes("k1", "w1", "k2", "w2", "k3", "w3"));
+    commit(store, new WriteSet());
+    // Live: k1..k3 (rewritten) and k6..k10; the tombstones of k4 and k5 stay until rewritten.
+    assertEquals(10, storedEntries(store, StoreColumn.VALUES));
+    assertEquals(2, storedEntries(store, StoreColumn.DELETED));
+    assertEquals(
+        List.of("k1=w1", "k10=v10", "k2=w2", "k3=w3", "k6=v6", "k7=v7", "k8=v8", "k9=v9"),
+        entries(store, "k", 4));
+  }
+
+  @Test
   void staleIndexIsEmptiedOnceVersionsLeaveTheWindow() {
     StateStore store = newStore(StoreOptions.pruning(3, 0));
     run(store, new BlockGenerator(8, 20, 6), 20);
