@@ -201,6 +201,29 @@ public final class NodeProcess {
     for (DetachedProcess p : procs) {
       p.signal(DetachedProcess.Signal.STOP);
     }
+    awaitPaused(procs, PAUSE_TIMEOUT);
+  }
+
+  /** How long a SIGSTOP may take to stop every thread of a process. */
+  static final Duration PAUSE_TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * Waits until every process reports the stopped state: {@code kill} returns once the signal is
+   * queued, and a multi-threaded JVM stops a moment later.
+   */
+  private void awaitPaused(List<DetachedProcess> procs, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!procs.stream().allMatch(DetachedProcess::isPaused)) {
+      if (System.nanoTime() > deadline) {
+        throw new TestnetException(name + " did not stop within " + timeout + " of SIGSTOP");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TestnetException("interrupted while pausing " + name, e);
+      }
+    }
   }
 
   /** SIGCONT to both processes (the app first); a no-op for a node that is not paused. */
