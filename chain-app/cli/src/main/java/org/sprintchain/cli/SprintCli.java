@@ -115,6 +115,10 @@ public final class SprintCli {
                         "sprint model nonces/s and int8 ops/s per backend (scalar, vector, cuda)",
                         ToolBenchmarks::model),
                     new PassThroughCommand(
+                        "audit",
+                        "audit cost vs generation cost, fake-winner detection rate (no network)",
+                        ToolBenchmarks::audit),
+                    new PassThroughCommand(
                         "store",
                         "JMH: authenticated commit vs raw RocksDB WriteBatch, reads, proofs",
                         ToolBenchmarks::store))),

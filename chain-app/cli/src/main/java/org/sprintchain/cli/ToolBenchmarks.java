@@ -4,10 +4,12 @@ import java.io.PrintStream;
 import java.util.List;
 import org.sprintchain.model.bench.ModelBenchmark;
 import org.sprintchain.store.bench.StoreBenchmarks;
+import org.sprintchain.testnet.audit.AuditBenchmark;
 
 /**
- * {@code bench model} and {@code bench store}: the module benchmarks, which parse their own flags
- * and print to standard output. bin/sprint starts the JVM with the Vector API module for them.
+ * {@code bench model}, {@code bench audit} and {@code bench store}: the module benchmarks, which
+ * parse their own flags and print to standard output. bin/sprint starts the JVM with the Vector API
+ * module for them.
  */
 final class ToolBenchmarks {
   /** A run short enough for a 2-core machine; pass JMH flags to override. */
@@ -28,6 +30,10 @@ final class ToolBenchmarks {
 
   static int model(String[] args, PrintStream out, PrintStream err) {
     return ModelBenchmark.run(args, out, err);
+  }
+
+  static int audit(String[] args, PrintStream out, PrintStream err) {
+    return AuditBenchmark.run(args, out, err);
   }
 
   static int store(String[] args, PrintStream out, PrintStream err) {
