@@ -67,7 +67,7 @@ class TestnetWorkflowIntegrationTest {
   @Test
   void upStatusLoadKillRestartReportDown() throws IOException {
     dir = tmp.resolve("net");
-    int base = PortAllocator.findFreeBase(4, 35_000);
+    int base = PortAllocator.findFreeBase(4, 25_000);
 
     Result up = run("testnet", "up", "--base-port", Integer.toString(base), "--epoch-length", "20");
     assertEquals(0, up.status(), up.err());

@@ -21,7 +21,7 @@ import org.sprintchain.testnet.TestnetConfig;
  */
 final class SingleNodeChain implements AutoCloseable {
   static final Duration BLOCK_INTERVAL = Duration.ofMillis(300);
-  private static final int PORT_SEARCH_FROM = 31_000;
+  private static final int PORT_SEARCH_FROM = 22_000;
 
   private final LocalTestnet net;
   private final CometRpcClient rpc;

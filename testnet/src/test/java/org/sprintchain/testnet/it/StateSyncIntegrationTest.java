@@ -52,7 +52,7 @@ import org.sprintchain.testnet.load.TransferTxSource;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class StateSyncIntegrationTest {
-  private static final int PORT_SEARCH_FROM = 33_000;
+  private static final int PORT_SEARCH_FROM = 23_000;
   private static final Duration BLOCK_INTERVAL = Duration.ofMillis(300);
   private static final long SNAPSHOT_INTERVAL = 5;
   private static final Duration WAIT = Duration.ofSeconds(60);

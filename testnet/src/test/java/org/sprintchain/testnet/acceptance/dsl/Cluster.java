@@ -31,7 +31,9 @@ import org.sprintchain.testnet.TestnetConfig;
  */
 public final class Cluster implements AutoCloseable {
   public static final Duration BLOCK_INTERVAL = Duration.ofMillis(500);
-  private static final int PORT_SEARCH_FROM = 33_000;
+
+  /** Below Linux's ephemeral range (32768+), where outgoing connections could take our ports. */
+  private static final int PORT_SEARCH_FROM = 24_000;
 
   private final LocalTestnet net;
   private final List<Node> nodes;
