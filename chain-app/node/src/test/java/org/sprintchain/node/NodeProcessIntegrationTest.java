@@ -133,9 +133,7 @@ class NodeProcessIntegrationTest {
 
   @Test
   void survivesKillNineAndStopsCleanlyOnSigterm() throws Exception {
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    port = freePortBelowEphemeralRange();
     String appState =
         "{\"params\":{\"min_fee\":1,\"max_tx_bytes\":65536},\"accounts\":[{\"address\":\""
             + ALICE.address()
@@ -188,5 +186,21 @@ class NodeProcessIntegrationTest {
               .toList();
     }
     assertTrue(logs.get(logs.size() - 1).contains("Stopped cleanly"), logs.get(logs.size() - 1));
+  }
+
+  /**
+   * A free port below Linux's ephemeral range (32768+), where an outgoing connection could take a
+   * port between our check and the node's bind.
+   */
+  private static int freePortBelowEphemeralRange() throws IOException {
+    int start = 19_000 + (int) (ProcessHandle.current().pid() % 200) * 5;
+    for (int port = start; port < 20_000; port++) {
+      try (ServerSocket probe = new ServerSocket(port)) {
+        return probe.getLocalPort();
+      } catch (IOException taken) {
+        // try the next one
+      }
+    }
+    throw new IOException("no free port in " + start + "-19999");
   }
 }

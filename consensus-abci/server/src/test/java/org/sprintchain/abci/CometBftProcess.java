@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,10 +82,29 @@ final class CometBftProcess implements AutoCloseable {
     }
   }
 
+  /** Next candidate port; a JVM never hands out the same one twice. */
+  private static final AtomicInteger NEXT_PORT =
+      new AtomicInteger(20_000 + (int) (ProcessHandle.current().pid() % 100) * 10);
+
+  /**
+   * A free loopback port below Linux's ephemeral range (32768+): a port from {@code new
+   * ServerSocket(0)} is free only until CometBFT binds it, and any outgoing connection may take it
+   * meanwhile.
+   */
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+    for (int tries = 0; tries < 2_000; tries++) {
+      int port = NEXT_PORT.getAndIncrement();
+      if (port >= 22_000) {
+        NEXT_PORT.set(20_000);
+        continue;
+      }
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try the next one
+      }
     }
+    throw new IOException("no free port in 20000-21999");
   }
 
   /** GETs an RPC path such as {@code /status}; the body, or an IOException. */
