@@ -28,6 +28,11 @@ public final class TxDecoder {
   }
 
   public Transaction decode(byte[] raw) throws TxRejectedException {
+    return decode(raw, Hashes.sha256(raw));
+  }
+
+  /** As {@link #decode(byte[])}, with the raw bytes' SHA-256 already computed by the caller. */
+  Transaction decode(byte[] raw, byte[] rawHash) throws TxRejectedException {
     if (raw.length > maxTxBytes) {
       throw new TxRejectedException(
           RejectReason.OVERSIZED, raw.length + " bytes > max_tx_bytes " + maxTxBytes);
@@ -45,7 +50,7 @@ public final class TxDecoder {
       throw new TxRejectedException(RejectReason.BAD_SIGNATURE, "ed25519 verification failed");
     }
     checkMessages(body);
-    return new Transaction(raw.clone(), Hashes.sha256(raw), body, Address.fromPublicKey(pubKey));
+    return new Transaction(raw.clone(), rawHash.clone(), body, Address.fromPublicKey(pubKey));
   }
 
   private static SignedTx parseCanonical(byte[] raw) throws TxRejectedException {

@@ -36,12 +36,13 @@ public final class VerifiedTxCache {
 
   /** Decodes {@code raw} with {@code decoder}, or returns the earlier result for the same bytes. */
   public Transaction decode(TxDecoder decoder, byte[] raw) throws TxRejectedException {
-    ByteKey key = ByteKey.of(Hashes.sha256(raw));
+    byte[] hash = Hashes.sha256(raw);
+    ByteKey key = ByteKey.of(hash);
     Transaction cached = entries.get(key);
     if (cached != null && decoder.accepts(raw.length)) {
       return cached;
     }
-    Transaction tx = decoder.decode(raw);
+    Transaction tx = decoder.decode(raw, hash);
     entries.put(key, tx);
     return tx;
   }
