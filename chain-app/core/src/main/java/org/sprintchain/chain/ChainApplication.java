@@ -10,6 +10,8 @@ import org.sprintchain.chain.genesis.GenesisParser;
 import org.sprintchain.chain.genesis.GenesisState;
 import org.sprintchain.chain.query.QueryResult;
 import org.sprintchain.chain.query.QueryRouter;
+import org.sprintchain.chain.sprint.SprintBlock;
+import org.sprintchain.chain.sprint.SprintMessages;
 import org.sprintchain.chain.state.ChainMeta;
 import org.sprintchain.chain.state.ChainState;
 import org.sprintchain.chain.state.StateOverlay;
@@ -118,7 +120,7 @@ public final class ChainApplication {
     }
     GenesisState genesis = GenesisParser.parse(request.appState());
     WorkingState state = new WorkingState(new StateOverlay(StateReader.latest(store)));
-    genesis.stage(state, request.chainId(), request.initialHeight());
+    genesis.stage(state, request.chainId(), request.initialHeight(), request.validators());
     pendingGenesis = state.writes();
     pendingCommit = null;
     checkState = null;
@@ -133,7 +135,7 @@ public final class ChainApplication {
     }
     try {
       Transaction tx = verifiedTxs.decode(decoder(state), rawTx);
-      executor(state).check(tx, state);
+      executor(state, state.chainMeta().orElseThrow().nextHeight(), null).check(tx, state);
       return TxResult.ok(List.of());
     } catch (TxRejectedException e) {
       return TxResult.rejected(e);
@@ -191,7 +193,11 @@ public final class ChainApplication {
           "FinalizeBlock height " + block.height() + ", expected " + meta.nextHeight());
     }
     TxDecoder decoder = decoder(state);
-    TxExecutor executor = executor(state);
+    SprintBlock sprint = SprintBlock.at(state, block.height(), meta.initialHeight());
+    if (sprint != null) {
+      sprint.begin(block.hash(), block.proposer());
+    }
+    TxExecutor executor = executor(state, block.height(), sprint);
     List<TxResult> results = new ArrayList<>(block.txs().size());
     for (byte[] raw : block.txs()) {
       try {
@@ -200,9 +206,11 @@ public final class ChainApplication {
         results.add(TxResult.rejected(e));
       }
     }
+    List<ValidatorUpdate> updates = sprint == null ? List.of() : sprint.end();
     state.putChainMeta(meta.withLastHeight(block.height()));
     pendingCommit = store.prepare(state.writes());
-    return new BlockResult(results, pendingCommit.rootHash());
+    return new BlockResult(
+        results, pendingCommit.rootHash(), updates, sprint == null ? List.of() : sprint.events());
   }
 
   /**
@@ -251,9 +259,18 @@ public final class ChainApplication {
     return new TxDecoder(state.params().maxTxBytes());
   }
 
-  private static TxExecutor executor(WorkingState state) {
+  /**
+   * The executor at {@code height}: on a chain with sprints it also runs sprint messages, and fees
+   * go to the epoch's reward pot (in a block) rather than the proposer.
+   */
+  private static TxExecutor executor(WorkingState state, long height, SprintBlock block) {
     ChainMeta meta = state.chainMeta().orElseThrow();
-    return new TxExecutor(meta.chainId(), state.params());
+    SprintMessages sprint = SprintMessages.at(state, height, meta.initialHeight());
+    if (!sprint.enabled()) {
+      return new TxExecutor(meta.chainId(), state.params());
+    }
+    TxExecutor.FeeSink fees = block == null ? TxExecutor.FeeSink.PROPOSER : block.feeSink();
+    return new TxExecutor(meta.chainId(), state.params(), sprint, fees);
   }
 
   private boolean decodes(TxDecoder decoder, byte[] tx) {

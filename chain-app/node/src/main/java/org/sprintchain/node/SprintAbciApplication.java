@@ -12,6 +12,7 @@ import org.sprintchain.chain.BlockRequest;
 import org.sprintchain.chain.BlockResult;
 import org.sprintchain.chain.ChainApplication;
 import org.sprintchain.chain.GenesisRequest;
+import org.sprintchain.chain.ValidatorUpdate;
 import org.sprintchain.chain.crypto.Address;
 import org.sprintchain.chain.exec.Event;
 import org.sprintchain.chain.exec.TxResult;
@@ -19,6 +20,7 @@ import org.sprintchain.chain.genesis.GenesisException;
 import org.sprintchain.chain.query.QueryError;
 import org.sprintchain.chain.query.QueryResult;
 import org.sprintchain.chain.query.StateProof;
+import org.sprintchain.chain.sprint.SprintGenesis;
 import org.sprintchain.chain.tx.RejectReason;
 import org.sprintchain.store.SnapshotManifest;
 import org.sprintchain.store.StoreCorruptedException;
@@ -102,14 +104,23 @@ public final class SprintAbciApplication implements AbciApplication {
         .build();
   }
 
-  /** Genesis validators stand as CometBFT has them: no validator changes are returned. */
+  /**
+   * Genesis validators stand as CometBFT has them (no validator changes are returned); on a chain
+   * with sprints the app records them as the current set, which the first passing sprint replaces.
+   */
   @Override
   public ResponseInitChain initChain(RequestInitChain request) {
     GenesisRequest genesis =
         new GenesisRequest(
             request.getChainId(),
             request.getInitialHeight() == 0 ? 1 : request.getInitialHeight(),
-            request.getAppStateBytes().toByteArray());
+            request.getAppStateBytes().toByteArray(),
+            request.getValidatorsList().stream()
+                .map(
+                    v ->
+                        new SprintGenesis.GenesisValidator(
+                            v.getPubKey().getEd25519().toByteArray(), v.getPower()))
+                .toList());
     byte[] appHash =
         guarded(
             "InitChain",
@@ -173,11 +184,27 @@ public final class SprintAbciApplication implements AbciApplication {
         new BlockRequest(
             request.getHeight(),
             Address.fromBytes(request.getProposerAddress().toByteArray()),
-            bytesList(request.getTxsList()));
+            bytesList(request.getTxsList()),
+            request.getHash().toByteArray());
     BlockResult result = guarded("FinalizeBlock", () -> chain.finalizeBlock(block));
     ResponseFinalizeBlock.Builder response =
         ResponseFinalizeBlock.newBuilder().setAppHash(ByteString.copyFrom(result.appHash()));
     result.txResults().forEach(tx -> response.addTxResults(toExecTxResult(tx)));
+    result.events().forEach(e -> response.addEvents(toAbciEvent(e)));
+    for (ValidatorUpdate u : result.validatorUpdates()) {
+      response.addValidatorUpdates(
+          tendermint.abci.ValidatorUpdate.newBuilder()
+              .setPubKey(
+                  tendermint.crypto.PublicKey.newBuilder()
+                      .setEd25519(ByteString.copyFrom(u.pubKey())))
+              .setPower(u.power()));
+    }
+    if (!result.validatorUpdates().isEmpty()) {
+      LOG.info(
+          "Height {}: {} validator update(s) from a settled sprint",
+          request.getHeight(),
+          result.validatorUpdates().size());
+    }
     return response.build();
   }
 
@@ -297,18 +324,22 @@ public final class SprintAbciApplication implements AbciApplication {
             .setGasWanted(0)
             .setGasUsed(0);
     for (Event event : tx.events()) {
-      tendermint.abci.Event.Builder abci = tendermint.abci.Event.newBuilder().setType(event.type());
-      for (Event.Attribute a : event.attributes()) {
-        abci.addAttributes(
-            EventAttribute.newBuilder()
-                .setKey(a.key())
-                .setValue(a.value())
-                .setIndex(a.index())
-                .build());
-      }
-      out.addEvents(abci.build());
+      out.addEvents(toAbciEvent(event));
     }
     return out.build();
+  }
+
+  static tendermint.abci.Event toAbciEvent(Event event) {
+    tendermint.abci.Event.Builder abci = tendermint.abci.Event.newBuilder().setType(event.type());
+    for (Event.Attribute a : event.attributes()) {
+      abci.addAttributes(
+          EventAttribute.newBuilder()
+              .setKey(a.key())
+              .setValue(a.value())
+              .setIndex(a.index())
+              .build());
+    }
+    return abci.build();
   }
 
   private static List<byte[]> bytesList(List<ByteString> txs) {

@@ -3,6 +3,7 @@ package org.sprintchain.chain.exec;
 import java.util.ArrayList;
 import java.util.List;
 import org.sprintchain.chain.crypto.Address;
+import org.sprintchain.chain.sprint.SprintMessages;
 import org.sprintchain.chain.state.Account;
 import org.sprintchain.chain.state.Params;
 import org.sprintchain.chain.state.WorkingState;
@@ -30,10 +31,34 @@ import org.sprintchain.proto.tx.v1.TxBody;
 public final class TxExecutor {
   private final String chainId;
   private final Params params;
+  private final SprintMessages sprint;
+  private final FeeSink fees;
 
+  /** Where a paid fee goes. */
+  @FunctionalInterface
+  public interface FeeSink {
+    void collect(WorkingState state, Address proposer, long fee);
+
+    /** The default: the block proposer's account. */
+    FeeSink PROPOSER =
+        (state, proposer, fee) ->
+            state.putAccount(proposer, creditSupplyBounded(state.account(proposer), fee));
+  }
+
+  /** An executor for a chain without sprint messages; fees go to the proposer. */
   public TxExecutor(String chainId, Params params) {
+    this(chainId, params, null, FeeSink.PROPOSER);
+  }
+
+  /**
+   * @param sprint the sprint message rules at this height, or null to refuse sprint messages
+   * @param fees where fees go
+   */
+  public TxExecutor(String chainId, Params params, SprintMessages sprint, FeeSink fees) {
     this.chainId = chainId;
     this.params = params;
+    this.sprint = sprint;
+    this.fees = fees;
   }
 
   /**
@@ -45,14 +70,20 @@ public final class TxExecutor {
   public void check(Transaction tx, WorkingState checkState) throws TxRejectedException {
     Address signer = tx.signer();
     Account account = checkState.account(signer);
-    ante(tx.body(), account);
-    long spend = totalSpend(tx.body());
+    TxBody body = tx.body();
+    ante(body, account);
+    long spend = totalSpend(body);
     if (spend > account.balance()) {
       throw new TxRejectedException(
           RejectReason.INSUFFICIENT_FUNDS,
           "balance " + account.balance() + " < fee + amounts " + spend);
     }
     checkState.putAccount(signer, advance(account.debit(spend)));
+    if (body.getMsgsList().stream().anyMatch(SprintMessages::isSprint)) {
+      // Sprint messages are checked in full against a throwaway branch, so a mempool refuses one
+      // that cannot apply (wrong phase, not sampled, ...) with its own code.
+      runMessages(body, signer, checkState.branch(), new ArrayList<>());
+    }
   }
 
   /** FinalizeBlock: applies {@code tx} to {@code state}; never throws for an invalid tx. */
@@ -66,7 +97,7 @@ public final class TxExecutor {
     } catch (TxRejectedException e) {
       return TxResult.rejected(e);
     }
-    state.putAccount(proposer, creditSupplyBounded(state.account(proposer), body.getFee()));
+    fees.collect(state, proposer, body.getFee());
 
     List<Event> events = new ArrayList<>();
     events.add(
@@ -118,13 +149,14 @@ public final class TxExecutor {
     }
   }
 
-  private static void runMessages(
-      TxBody body, Address signer, WorkingState branch, List<Event> events)
+  private void runMessages(TxBody body, Address signer, WorkingState branch, List<Event> events)
       throws TxRejectedException {
     for (int i = 0; i < body.getMsgsCount(); i++) {
       Msg msg = body.getMsgs(i);
       switch (msg.getSumCase()) {
         case SEND -> send(i, msg.getSend(), signer, branch, events);
+        case REGISTER_WORKER, SPRINT_COMMIT, SPRINT_REVEAL, AUDIT_RESULT, SPRINT_DIGESTS, DISPUTE ->
+            sprintMessages().apply(i, msg, signer, branch, events);
         case SUM_NOT_SET ->
             // TxDecoder refuses this; reaching it means a decoder bug, not a bad tx.
             throw new IllegalStateException("msgs[" + i + "] has no message set");
@@ -156,6 +188,13 @@ public final class TxExecutor {
           RejectReason.ARITHMETIC_OVERFLOW, "msgs[" + index + "].send: recipient balance");
     }
     events.add(Event.transfer(signer.toString(), to.toString(), Long.toString(amount)));
+  }
+
+  private SprintMessages sprintMessages() throws TxRejectedException {
+    if (sprint == null) {
+      throw new TxRejectedException(RejectReason.SPRINTS_DISABLED, "this chain has no sprints");
+    }
+    return sprint;
   }
 
   /** Fee plus every amount, refused as insufficient funds when it cannot fit the supply. */
@@ -190,7 +229,7 @@ public final class TxExecutor {
   }
 
   /** Crediting a fee moves existing supply, so overflow here means the supply rule was broken. */
-  private static Account creditSupplyBounded(Account account, long fee) {
+  static Account creditSupplyBounded(Account account, long fee) {
     try {
       return account.credit(fee);
     } catch (ArithmeticException e) {

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.sprintchain.chain.crypto.Address;
+import org.sprintchain.chain.sprint.SprintGenesis;
 import org.sprintchain.chain.state.Params;
 
 /**
@@ -45,11 +47,21 @@ public final class GenesisParser {
     } catch (java.io.IOException e) {
       throw new GenesisException(ROOT, "unreadable: " + e.getMessage());
     }
-    requireObject(root, ROOT, List.of("params", "accounts"));
+    JsonNode sprintNode = root.isObject() ? root.get("sprint") : null;
+    requireObject(
+        root,
+        ROOT,
+        sprintNode == null
+            ? List.of("params", "accounts")
+            : List.of("params", "accounts", "sprint"));
     Params params = parseParams(root.get("params"), ROOT + ".params");
     List<GenesisState.GenesisAccount> accounts =
         parseAccounts(root.get("accounts"), ROOT + ".accounts");
-    return new GenesisState(params, accounts);
+    Optional<SprintGenesis> sprint =
+        sprintNode == null
+            ? Optional.empty()
+            : Optional.of(SprintGenesis.parse(sprintNode, ROOT + ".sprint"));
+    return new GenesisState(params, accounts, sprint);
   }
 
   private static Params parseParams(JsonNode node, String path) throws GenesisException {

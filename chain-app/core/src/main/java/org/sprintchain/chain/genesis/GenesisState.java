@@ -1,16 +1,23 @@
 package org.sprintchain.chain.genesis;
 
 import java.util.List;
+import java.util.Optional;
 import org.sprintchain.chain.crypto.Address;
+import org.sprintchain.chain.sprint.SprintGenesis;
 import org.sprintchain.chain.state.Account;
 import org.sprintchain.chain.state.ChainMeta;
 import org.sprintchain.chain.state.Params;
 import org.sprintchain.chain.state.WorkingState;
 
-/** The validated genesis {@code app_state}: params and the initial accounts. */
-public record GenesisState(Params params, List<GenesisAccount> accounts) {
+/** The validated genesis {@code app_state}: params, the initial accounts and the sprint section. */
+public record GenesisState(
+    Params params, List<GenesisAccount> accounts, Optional<SprintGenesis> sprint) {
   public GenesisState {
     accounts = List.copyOf(accounts);
+  }
+
+  public GenesisState(Params params, List<GenesisAccount> accounts) {
+    this(params, accounts, Optional.empty());
   }
 
   /** One funded account at genesis. */
@@ -18,10 +25,32 @@ public record GenesisState(Params params, List<GenesisAccount> accounts) {
 
   /** Stages the genesis writes: params, chain metadata (no block yet) and every account. */
   public void stage(WorkingState state, String chainId, long initialHeight) {
+    try {
+      stage(state, chainId, initialHeight, List.of());
+    } catch (GenesisException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Stages everything, with the sprint section (workers, their deposits, the genesis validator set)
+   * when there is one.
+   *
+   * @throws GenesisException when a genesis worker's balance does not cover its deposit
+   */
+  public void stage(
+      WorkingState state,
+      String chainId,
+      long initialHeight,
+      List<SprintGenesis.GenesisValidator> validators)
+      throws GenesisException {
     state.putParams(params);
     state.putChainMeta(new ChainMeta(chainId, initialHeight, 0));
     for (GenesisAccount account : accounts) {
       state.putAccount(account.address(), new Account(account.balance(), 0));
+    }
+    if (sprint.isPresent()) {
+      sprint.get().stage(state, validators);
     }
   }
 

@@ -8,7 +8,8 @@ public enum QueryError {
   UNKNOWN_PATH(101, "unknown query path"),
   BAD_ADDRESS(102, "invalid address"),
   HEIGHT_NOT_AVAILABLE(103, "height not available"),
-  NOT_INITIALIZED(104, "chain has no committed state yet");
+  NOT_INITIALIZED(104, "chain has no committed state yet"),
+  BAD_ARGUMENT(105, "a path argument is malformed or names nothing");
 
   private final int code;
   private final String summary;

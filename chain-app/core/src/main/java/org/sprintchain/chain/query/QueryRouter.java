@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.sprintchain.chain.crypto.Address;
+import org.sprintchain.chain.sprint.SprintQueries;
 import org.sprintchain.chain.state.Account;
 import org.sprintchain.chain.state.ChainMeta;
 import org.sprintchain.chain.state.ChainState;
@@ -101,9 +102,21 @@ public final class QueryRouter {
       json.put("app_hash", HexFormat.of().withUpperCase().formatHex(appHash));
       return QueryResult.ok(write(json), height);
     }
+    if (SprintQueries.owns(path)) {
+      try {
+        return QueryResult.ok(write(SprintQueries.answer(state, path, height)), height);
+      } catch (IllegalArgumentException e) {
+        return QueryResult.error(
+            QueryError.BAD_ARGUMENT, "'" + path + "': " + e.getMessage(), height);
+      }
+    }
     return QueryResult.error(
         QueryError.UNKNOWN_PATH,
-        "'" + path + "' (known: /account/<address>, /params, /status)",
+        "'"
+            + path
+            + "' (known: /account/<address>, /params, /status, /sprint/params, /sprint/current,"
+            + " /sprint/<epoch>[/<worker>|/audits/<auditor>], /worker/<address>, /validators,"
+            + " /disputes, /dispute/<id>)",
         height);
   }
 

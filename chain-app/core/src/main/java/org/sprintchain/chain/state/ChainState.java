@@ -28,6 +28,11 @@ public class ChainState {
         .orElseThrow(() -> new IllegalStateException("no params in state: InitChain has not run"));
   }
 
+  /** The raw value at {@code key}, for modules that keep their own schema (the sprint rules). */
+  public Optional<byte[]> raw(byte[] key) {
+    return reader.get(key);
+  }
+
   /** The chain metadata, empty before genesis has been staged. */
   public Optional<ChainMeta> chainMeta() {
     return reader.get(StateKeys.chain()).map(ChainMeta::decode);

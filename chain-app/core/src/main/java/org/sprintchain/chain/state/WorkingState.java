@@ -24,6 +24,16 @@ public final class WorkingState extends ChainState {
     overlay.put(StateKeys.chain(), meta.encode());
   }
 
+  /** Stages a raw write, for modules that keep their own schema (the sprint rules). */
+  public void putRaw(byte[] key, byte[] value) {
+    overlay.put(key, value);
+  }
+
+  /** Stages a raw delete. */
+  public void deleteRaw(byte[] key) {
+    overlay.delete(key);
+  }
+
   /**
    * A child view whose writes stay out of this one until {@link #merge(WorkingState)}: a failed
    * message is dropped by simply discarding its branch.

@@ -14,7 +14,27 @@ public enum RejectReason {
   INSUFFICIENT_FUNDS(7, "balance does not cover the fee and amounts"),
   INVALID_MESSAGE(8, "a message is malformed"),
   FEE_TOO_LOW(9, "fee is below the min_fee param"),
-  ARITHMETIC_OVERFLOW(10, "a balance or sequence would overflow");
+  ARITHMETIC_OVERFLOW(10, "a balance or sequence would overflow"),
+  // Sprint messages (docs/protocol.md section 9).
+  INVALID_WORKER_KEY(20, "the consensus key is not a 32-byte ed25519 public key"),
+  WORKER_EXISTS(21, "the operator or the consensus key is already registered"),
+  NOT_A_WORKER(22, "the signer is not a registered worker"),
+  WRONG_PHASE(23, "the message is not accepted in this epoch or phase"),
+  JAILED(24, "the worker is jailed for this epoch"),
+  DUPLICATE_COMMIT(25, "the worker already committed this epoch"),
+  MALFORMED_SPRINT_MSG(26, "a sprint message field has the wrong size or is empty"),
+  DEPOSIT_TOO_LOW(27, "the worker's deposit is below worker_deposit; register again to top up"),
+  NO_COMMITMENT(28, "the worker made no commitment this epoch"),
+  NOT_SAMPLED(29, "the index is not sampled, not opened, or already handled"),
+  BAD_PROOF(30, "the proof or digest does not open the committed leaf"),
+  NOT_ASSIGNED(31, "the signer is not an assigned auditor of that worker"),
+  DUPLICATE_REPORT(32, "the auditor already reported this index"),
+  BAD_RESIDUAL(34, "the residual has the wrong layer, size or hash"),
+  DISPUTE_CLOSED(35, "the dispute is resolved or not at this step"),
+  SPRINTS_DISABLED(36, "this chain's genesis has no sprint section"),
+  NOT_A_PARTY(37, "the signer is neither the worker nor the auditor of the dispute"),
+  NO_SUCH_DISPUTE(38, "no dispute has that id"),
+  BAD_TRACE(39, "the trace does not end in the digest this party committed to");
 
   public static final String CODESPACE = "sprint";
 
