@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.sprintchain.chain.crypto.Address;
+import org.sprintchain.chain.genesis.GenesisParser;
+import org.sprintchain.chain.sprint.SprintParamsJson;
+import org.sprintchain.pocw.SprintParams;
 
 /**
  * Turns a CometBFT {@code genesis.json} (as {@code cometbft init} writes it) into a Sprintchain
@@ -47,6 +50,8 @@ public final class GenesisBuilder {
   private final Map<Address, GenesisAccount> accounts = new TreeMap<>();
   private AppParams params = AppParams.DEFAULT;
   private boolean hasAppState;
+  private ObjectNode sprintParams;
+  private final List<ObjectNode> sprintWorkers = new ArrayList<>();
 
   private GenesisBuilder(ObjectNode doc) {
     this.doc = doc;
@@ -114,6 +119,34 @@ public final class GenesisBuilder {
     }
     accounts.put(address, new GenesisAccount(address, balance));
     return this;
+  }
+
+  /**
+   * Turns sprints on with these params (docs/protocol.md §1): the chain's voting power then comes
+   * from verified work, starting from the genesis validators.
+   */
+  public GenesisBuilder sprintParams(SprintParams sprint) {
+    this.sprintParams = SprintParamsJson.toJson(sprint);
+    return this;
+  }
+
+  /**
+   * Registers a worker at genesis; its deposit comes out of its operator's genesis balance.
+   *
+   * @param operator the account that signs the worker's txs
+   * @param consensusKey the ed25519 key its node signs blocks with
+   */
+  public GenesisBuilder addSprintWorker(Address operator, byte[] consensusKey) {
+    ObjectNode w = JSON.createObjectNode();
+    w.put("operator", operator.toString());
+    w.put("consensus_pub_key", Base64.getEncoder().encodeToString(consensusKey));
+    sprintWorkers.add(w);
+    return this;
+  }
+
+  /** Whether sprints are on. */
+  public boolean hasSprints() {
+    return sprintParams != null;
   }
 
   public GenesisBuilder params(AppParams newParams) {
@@ -202,10 +235,44 @@ public final class GenesisBuilder {
     for (GenesisAccount a : accounts.values()) {
       accs.addObject().put("address", a.address().toString()).put("balance", a.balance());
     }
+    if (sprintParams != null) {
+      ObjectNode sprint = appState.putObject("sprint");
+      sprint.set("params", sprintParams.deepCopy());
+      ArrayNode workers = sprint.putArray("workers");
+      sprintWorkers.forEach(w -> workers.add(w.deepCopy()));
+    }
+    checkWithChainRules(appState);
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render genesis JSON", e);
+    }
+  }
+
+  /**
+   * The chain's own genesis parser has the last word, so a file it would refuse is never written.
+   */
+  private void checkWithChainRules(ObjectNode appState) {
+    try {
+      var parsed = GenesisParser.parse(JSON.writeValueAsBytes(appState));
+      if (parsed.sprint().isPresent()) {
+        long deposit = parsed.sprint().get().params().slash().workerDeposit();
+        for (var w : parsed.sprint().get().workers()) {
+          GenesisAccount a = accounts.get(w.operator());
+          if (a == null || a.balance() < deposit) {
+            throw new GenesisException(
+                "app_state.sprint.workers",
+                "operator "
+                    + w.operator()
+                    + " needs a genesis balance of at least the worker deposit "
+                    + deposit);
+          }
+        }
+      }
+    } catch (org.sprintchain.chain.genesis.GenesisException e) {
+      throw new GenesisException(e.field(), e.getMessage().substring(e.field().length() + 2), e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render app_state", e);
     }
   }
 
@@ -260,6 +327,17 @@ public final class GenesisBuilder {
         new AppParams(
             integer(p, "min_fee", "app_state.params.min_fee"),
             integer(p, "max_tx_bytes", "app_state.params.max_tx_bytes"));
+    JsonNode sprint = appState.get("sprint");
+    if (sprint != null && sprint.isObject()) {
+      if (sprint.get("params") instanceof ObjectNode sp) {
+        sprintParams = sp.deepCopy();
+      }
+      for (JsonNode w : sprint.path("workers")) {
+        if (w instanceof ObjectNode wo) {
+          sprintWorkers.add(wo.deepCopy());
+        }
+      }
+    }
     JsonNode accs = appState.path("accounts");
     if (!accs.isArray()) {
       throw new GenesisException(

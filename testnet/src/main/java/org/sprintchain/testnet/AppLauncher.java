@@ -16,8 +16,12 @@ public record AppLauncher(
     String javaBinary, String classpath, List<String> jvmOptions, List<String> appArgs) {
   public static final String MAIN_CLASS = "org.sprintchain.node.NodeMain";
 
-  /** Default JVM options of a node: a modest heap, since testnets share one machine. */
-  public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+  /**
+   * Default JVM options of a node: a modest heap, since testnets share one machine, and the Vector
+   * API module so the sprint worker can use the vector backend.
+   */
+  public static final List<String> DEFAULT_JVM_OPTIONS =
+      List.of("-Xmx512m", "-XX:+UseSerialGC", "--add-modules", "jdk.incubator.vector");
 
   public AppLauncher {
     jvmOptions = List.copyOf(jvmOptions);

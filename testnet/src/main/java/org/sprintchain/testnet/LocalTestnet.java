@@ -89,6 +89,11 @@ public final class LocalTestnet {
    *     port is taken
    */
   public static LocalTestnet init(TestnetConfig config) {
+    return init(config, SprintSetup.DEFAULT);
+  }
+
+  /** As {@link #init(TestnetConfig)}, with exact sprint params or per-node worker flags. */
+  public static LocalTestnet init(TestnetConfig config, SprintSetup setup) {
     CometBft comet = config.cometBft().requireInstalled();
     Path dir = config.dir().toAbsolutePath().normalize();
     if (existsIn(dir)) {
@@ -103,7 +108,7 @@ public final class LocalTestnet {
     List<NodePorts> ports = PortAllocator.layout(config.basePort(), config.validators());
     PortAllocator.requireFree(ports);
     try {
-      TestnetManifest manifest = create(config, comet, dir, ports);
+      TestnetManifest manifest = create(config, setup, comet, dir, ports);
       return new LocalTestnet(dir, manifest, comet, config.launcher());
     } catch (RuntimeException e) {
       deleteTree(dir);
@@ -112,7 +117,7 @@ public final class LocalTestnet {
   }
 
   private static TestnetManifest create(
-      TestnetConfig config, CometBft comet, Path dir, List<NodePorts> ports) {
+      TestnetConfig config, SprintSetup setup, CometBft comet, Path dir, List<NodePorts> ports) {
     int n = config.validators();
     List<TestnetManifest.Node> entries = new ArrayList<>();
     List<GenesisValidator> validators = new ArrayList<>();
@@ -136,6 +141,9 @@ public final class LocalTestnet {
             .addAccount(demo.address(), config.demoBalance());
     for (int i = 0; i < n; i++) {
       genesis.addAccount(keyring.add("validator" + i).address(), config.demoBalance());
+    }
+    if (config.app() == TestnetConfig.App.SPRINT && config.sprint().enabled()) {
+      addSprints(genesis, config, setup, validators, dir);
     }
     for (int i = 0; i < n; i++) {
       Path configDir = dir.resolve("node" + i).resolve("cometbft/config");
@@ -164,6 +172,25 @@ public final class LocalTestnet {
             config.sprint());
     manifest.write(dir);
     return manifest;
+  }
+
+  /**
+   * Turns sprints on: each validator's consensus key is also its worker's operator account (funded
+   * here, so it can pay the deposit and its fees), registered at genesis.
+   */
+  private static void addSprints(
+      GenesisBuilder genesis,
+      TestnetConfig config,
+      SprintSetup setup,
+      List<GenesisValidator> validators,
+      Path dir) {
+    genesis.sprintParams(setup.params().orElse(config.sprint().params(validators.size())));
+    for (GenesisValidator v : validators) {
+      Address operator = Address.fromPublicKey(v.publicKey());
+      genesis.addAccount(operator, config.demoBalance());
+      genesis.addSprintWorker(operator, v.publicKey());
+    }
+    setup.nodeArgs().forEach((node, args) -> NodeProcess.writeWorkerArgs(dir.resolve(node), args));
   }
 
   /**

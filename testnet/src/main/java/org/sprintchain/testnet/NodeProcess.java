@@ -3,6 +3,7 @@ package org.sprintchain.testnet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,6 +97,45 @@ public final class NodeProcess {
     return DetachedProcess.fromPidFile(cometPidFile()).filter(DetachedProcess::isAlive);
   }
 
+  /** The file of extra sprint worker flags for this node, one per line. */
+  static Path workerArgsFile(Path nodeDir) {
+    return nodeDir.resolve("worker-args");
+  }
+
+  /** Records extra worker flags for the node in {@code nodeDir}; used at every start. */
+  public static void writeWorkerArgs(Path nodeDir, List<String> args) {
+    try {
+      Files.createDirectories(nodeDir);
+      Files.write(workerArgsFile(nodeDir), args);
+    } catch (IOException e) {
+      throw new TestnetException("cannot write " + workerArgsFile(nodeDir) + ": " + e, e);
+    }
+  }
+
+  /**
+   * The worker flags of this node: {@code --rpc} and {@code --worker-key} (the worker runs when the
+   * chain has sprints and stays idle otherwise), then any from {@code worker-args}.
+   */
+  List<String> workerArgs() {
+    List<String> args = new ArrayList<>();
+    args.add("--rpc");
+    args.add(ports.rpcUrl().toString());
+    args.add("--worker-key");
+    args.add(cometHome().resolve("config/priv_validator_key.json").toString());
+    Path extra = workerArgsFile(dir);
+    if (Files.isRegularFile(extra)) {
+      try {
+        Files.readAllLines(extra).stream()
+            .map(String::trim)
+            .filter(l -> !l.isEmpty())
+            .forEach(args::add);
+      } catch (IOException e) {
+        throw new TestnetException("cannot read " + extra + ": " + e, e);
+      }
+    }
+    return args;
+  }
+
   /** True when the app or CometBFT process of this node runs. */
   public boolean isRunning() {
     return app().isPresent() || comet().isPresent();
@@ -109,8 +149,9 @@ public final class NodeProcess {
     if (app().isPresent()) {
       throw new TestnetException(name + ": app already running (pid " + app().get().pid() + ")");
     }
-    DetachedProcess p =
-        DetachedProcess.start(launcher.command(dir, ports), dir, appLog(), appPidFile());
+    List<String> command = new ArrayList<>(launcher.command(dir, ports));
+    command.addAll(workerArgs());
+    DetachedProcess p = DetachedProcess.start(command, dir, appLog(), appPidFile());
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!PortAllocator.isListening(ports.abci())) {
       if (!p.isAlive()) {

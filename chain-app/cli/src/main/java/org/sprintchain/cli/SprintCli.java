@@ -2,6 +2,7 @@ package org.sprintchain.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.stream.Stream;
 import org.sprintchain.client.KeyringException;
 import org.sprintchain.client.RpcException;
 import org.sprintchain.testnet.TestnetException;
@@ -91,7 +92,15 @@ public final class SprintCli {
                 "bin/sprint query",
                 "query",
                 "read chain state through a node",
-                List.of(new QueryAccountCommand(), new QueryParamsCommand())),
+                Stream.<Command>concat(
+                        Stream.of(new QueryAccountCommand(), new QueryParamsCommand()),
+                        QueryJsonCommand.all().stream())
+                    .toList()),
+            new CommandGroup(
+                "bin/sprint sprint",
+                "sprint",
+                "follow the sprints: epoch, phase, validators' verified work, workers",
+                List.of(new SprintStatusCommand())),
             new CommandGroup(
                 "bin/sprint node",
                 "node",

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sprintchain.abci.AbciAddress;
 import org.sprintchain.abci.AbciSocketServer;
 import org.sprintchain.chain.ChainApplication;
+import org.sprintchain.node.worker.SprintWorker;
+import org.sprintchain.node.worker.WorkerOptions;
 import org.sprintchain.store.StoreCorruptedException;
 import org.sprintchain.store.StoreOptions;
 import org.sprintchain.store.rocksdb.RocksDbStateStore;
@@ -31,7 +34,12 @@ public final class NodeMain {
   private NodeMain() {}
 
   /** Parsed command line. */
-  record Options(Path home, String abci, StoreOptions pruning, SnapshotPolicy snapshots) {}
+  record Options(
+      Path home,
+      String abci,
+      StoreOptions pruning,
+      SnapshotPolicy snapshots,
+      Optional<WorkerOptions> worker) {}
 
   public static void main(String[] args) {
     Options options;
@@ -67,7 +75,16 @@ public final class NodeMain {
     long snapshotInterval = SnapshotPolicy.DEFAULT_INTERVAL;
     long snapshotKeep = SnapshotPolicy.DEFAULT_KEEP;
     long chunkBytes = SnapshotPolicy.DEFAULT.chunkBytes();
+    WorkerFlags worker = new WorkerFlags();
     for (int i = 0; i < args.length; i++) {
+      if (worker.accepts(args[i])) {
+        worker.set(args[i], value(args, ++i, args[i - 1]));
+        continue;
+      }
+      if (args[i].equals("--no-worker")) {
+        worker.disable();
+        continue;
+      }
       switch (args[i]) {
         case "--help", "-h" -> {
           return null;
@@ -97,7 +114,7 @@ public final class NodeMain {
             (int) Math.min(snapshotKeep, Integer.MAX_VALUE),
             (int) Math.min(chunkBytes, Integer.MAX_VALUE));
     snapshots.checkRetention(pruning);
-    return new Options(home, abci, pruning, snapshots);
+    return new Options(home, abci, pruning, snapshots, worker.build(home));
   }
 
   private static long count(String[] args, int i, String flag) {
@@ -142,6 +159,7 @@ public final class NodeMain {
                 + ")",
             "  With pruning, snapshot versions must stay readable while offered: M must divide K,",
             "  or N must be at least K x (S + 1).",
+            WorkerFlags.USAGE,
             "  --help          print this help"));
     out.flush();
   }
@@ -186,6 +204,12 @@ public final class NodeMain {
           options.snapshots().interval(),
           options.snapshots().keep());
       snapshots.resume(info.lastHeight());
+    }
+    if (options.worker().isPresent()) {
+      SprintWorker worker = new SprintWorker(options.worker().get());
+      worker.start();
+    } else {
+      LOG.info("No sprint worker (give --rpc and --worker-key to run one)");
     }
     awaitQuietly(stopped);
   }

@@ -15,6 +15,8 @@ import org.sprintchain.testnet.DetachedProcess;
 import org.sprintchain.testnet.LocalTestnet;
 import org.sprintchain.testnet.NodeProcess;
 import org.sprintchain.testnet.PortAllocator;
+import org.sprintchain.testnet.SprintSettings;
+import org.sprintchain.testnet.SprintSetup;
 import org.sprintchain.testnet.TestnetConfig;
 
 /**
@@ -56,6 +58,31 @@ public final class Cluster implements AutoCloseable {
                 .withBasePort(base)
                 .withBlockInterval(BLOCK_INTERVAL)
                 .withLauncher(pinnedLauncher(parent.resolve("lib"))));
+    Cluster cluster = new Cluster(net);
+    try {
+      net.start(LocalTestnet.DEFAULT_START_TIMEOUT);
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+    return cluster;
+  }
+
+  /**
+   * Creates and starts a testnet with sprints on: {@code settings} for the defaults, {@code setup}
+   * for exact params and per-node worker flags. Ports are searched from {@code portsFrom}.
+   */
+  public static Cluster startWithSprints(
+      Path parent, int validators, SprintSettings settings, SprintSetup setup, int portsFrom) {
+    int base = PortAllocator.findFreeBase(validators, portsFrom);
+    LocalTestnet net =
+        LocalTestnet.init(
+            TestnetConfig.of(parent.resolve("net"), validators)
+                .withBasePort(base)
+                .withBlockInterval(BLOCK_INTERVAL)
+                .withSprint(settings)
+                .withLauncher(pinnedLauncher(parent.resolve("lib"))),
+            setup);
     Cluster cluster = new Cluster(net);
     try {
       net.start(LocalTestnet.DEFAULT_START_TIMEOUT);
