@@ -78,12 +78,16 @@ public final class TxExecutor {
           RejectReason.INSUFFICIENT_FUNDS,
           "balance " + account.balance() + " < fee + amounts " + spend);
     }
-    checkState.putAccount(signer, advance(account.debit(spend)));
+    Account after = advance(account.debit(spend));
     if (body.getMsgsList().stream().anyMatch(SprintMessages::isSprint)) {
       // Sprint messages are checked in full against a throwaway branch, so a mempool refuses one
-      // that cannot apply (wrong phase, not sampled, ...) with its own code.
-      runMessages(body, signer, checkState.branch(), new ArrayList<>());
+      // that cannot apply (wrong phase, not sampled, ...) with its own code, and a refused tx
+      // leaves the check state (its sequence included) untouched.
+      WorkingState trial = checkState.branch();
+      trial.putAccount(signer, after);
+      runMessages(body, signer, trial, new ArrayList<>());
     }
+    checkState.putAccount(signer, after);
   }
 
   /** FinalizeBlock: applies {@code tx} to {@code state}; never throws for an invalid tx. */

@@ -98,13 +98,24 @@ final class AuditMsgRules {
       for (Address auditor : auditors) {
         var report = state.report(epoch, signer, auditor, index);
         if (report.isPresent()
-            && !AuditReport.matches(report.get(), EpochAudit.idOf(auditor), index, digest)) {
+            && !AuditReport.matches(report.get(), EpochAudit.idOf(auditor), index, digest)
+            && !hasDispute(state, epoch, signer, auditor)) {
           openDispute(state, epoch, signer, auditor, index, opening.nonce(), events);
           disputes++;
         }
       }
     }
     events.add(SprintEvents.digests(epoch, signer, msg.getDigestsCount(), disputes));
+  }
+
+  /**
+   * One contested sample per (worker, auditor, epoch) is enough: a single re-execution settles
+   * whether either of them is honest, so further mismatches between the same two add nothing.
+   */
+  private static boolean hasDispute(
+      SprintState state, long epoch, Address worker, Address auditor) {
+    return state.openDisputesOf(epoch, worker).stream()
+        .anyMatch(d -> d.worker().equals(worker) && d.auditor().equals(auditor));
   }
 
   private void openDispute(

@@ -44,7 +44,7 @@ final class EpochSettlement {
     SortedMap<Address, AuditOutcome> outcomes = new TreeMap<>();
     SortedMap<Address, Boolean> held = new TreeMap<>();
     for (Address w : sprint.workers()) {
-      boolean isHeld = !sprint.openDisputesOf(epoch, w).isEmpty();
+      boolean isHeld = sprint.openDisputesOf(epoch, w).stream().anyMatch(d -> d.worker().equals(w));
       held.put(w, isHeld && !Penalties.alreadyPenalized(sprint, epoch, w));
       outcomes.put(w, outcomeOf(audit, epoch, w));
     }

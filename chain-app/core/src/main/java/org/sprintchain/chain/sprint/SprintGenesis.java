@@ -38,10 +38,12 @@ public record SprintGenesis(SprintParams params, List<GenesisWorker> workers) {
   public static SprintGenesis parse(JsonNode node, String path) throws GenesisException {
     SprintParamsJson.requireFields(node, path, List.of("params", "workers"));
     SprintParams params = SprintParamsJson.fromJson(node.get("params"), path + ".params");
-    if (params.revealBlocks() < 2) {
+    if (params.revealBlocks() < 3) {
+      // The proposer of the audit seed block is sampled from the next block's hash, which it
+      // learns when that block commits; its reveal can land one block later at the earliest.
       throw new GenesisException(
           path + ".params.reveal_blocks",
-          "must be at least 2 (the audit seed block's proposer reveals from the next block)");
+          "must be at least 3 (the audit seed block's proposer can reveal two blocks later)");
     }
     JsonNode list = node.get("workers");
     if (!list.isArray()) {

@@ -87,7 +87,7 @@ public final class SprintState {
   public Optional<WinnerCommitment> commitment(long epoch, Address operator) {
     return reader
         .raw(SprintKeys.commitment(epoch, operator))
-        .map(b -> WinnerCommitment.of(ByteBuffer.wrap(b).getLong(), slice(b, 8, 32)));
+        .map(b -> new WinnerCommitment(ByteBuffer.wrap(b).getLong(), slice(b, 8, 32)));
   }
 
   void putCommitment(long epoch, Address operator, WinnerCommitment c) {

@@ -38,9 +38,12 @@ class QueryRouterTest {
     assertEquals(QueryError.BAD_ADDRESS.code(), bad.code());
     assertTrue(bad.log().contains("spr1notanaddress"), bad.log());
     assertEquals(0, bad.value().length);
-    QueryResult unknown = app.query("/validators", 0);
+    QueryResult unknown = app.query("/blocks", 0);
     assertEquals(QueryError.UNKNOWN_PATH.code(), unknown.code());
-    assertTrue(unknown.log().contains("/validators"));
+    assertTrue(unknown.log().contains("/blocks"));
+    QueryResult noSprints = app.query("/validators", 0);
+    assertEquals(QueryError.BAD_ARGUMENT.code(), noSprints.code());
+    assertTrue(noSprints.log().contains("this chain has no sprints"), noSprints.log());
   }
 
   @Test
