@@ -29,6 +29,8 @@ final class TestnetUpCommand extends LeafCommand {
     return """
         Usage: bin/sprint testnet up [--validators N] [--epoch-length B] [--preset tiny|cpu-small]
                                      [--dir D] [--base-port P] [--app sprint|kvstore]
+                                     [--compute-shares S0,S1,..] [--nonce-rate R]
+                                     [--byzantine NODE=MODE,..] [--no-sprints]
 
         Creates a testnet of N validators (default 4) on 127.0.0.1 in D (first time only:
         CometBFT homes, one genesis made and validated by the genesis builder that funds the
@@ -43,9 +45,15 @@ final class TestnetUpCommand extends LeafCommand {
 
         Options (all but --dir apply only when creating):
           --validators N     number of validators, 1 to 100 (default 4)
-          --epoch-length B   blocks per epoch (default 50); recorded in D/testnet.json and used
-                             by 'testnet report' to group heights; sprints come with PoCW
-          --preset P         sprint model size: tiny (default) or cpu-small; recorded for PoCW
+          --epoch-length B   blocks per sprint epoch, at least 20 (default 50): commit 3, reveal
+                             4, audit 3 and settle 4 blocks, the rest generation
+          --preset P         sprint model size: tiny (default) or cpu-small
+          --compute-shares L each node's worker speed as a fraction in (0, 1], e.g. 1,1,0.5,0.25
+          --nonce-rate R     cap a worker at share x R nonces/s (default: no cap), so speeds do
+                             not depend on how busy this machine is
+          --byzantine L      misbehaving workers, e.g. node3=fake-winners; modes: fake-winners,
+                             lazy, withhold, copy, forge-digests
+          --no-sprints       a chain without proof-of-compute sprints (fixed genesis validators)
           --dir D            testnet folder (default <repo>/.testnet)
           --base-port P      first port (default 26656)
           --app A            sprint (default) or kvstore (CometBFT's example app, for baselines)
@@ -54,7 +62,21 @@ final class TestnetUpCommand extends LeafCommand {
 
   @Override
   Set<String> options() {
-    return Set.of("validators", "dir", "base-port", "app", "epoch-length", "preset");
+    return Set.of(
+        "validators",
+        "dir",
+        "base-port",
+        "app",
+        "epoch-length",
+        "preset",
+        "compute-shares",
+        "nonce-rate",
+        "byzantine");
+  }
+
+  @Override
+  Set<String> flags() {
+    return Set.of("no-sprints");
   }
 
   @Override
@@ -69,7 +91,8 @@ final class TestnetUpCommand extends LeafCommand {
           || args.option("base-port").isPresent()
           || args.option("app").isPresent()
           || args.option("epoch-length").isPresent()
-          || args.option("preset").isPresent()) {
+          || args.option("preset").isPresent()
+          || WorkerSetupOptions.given(args)) {
         throw new TestnetException(
             "a testnet with "
                 + existing
@@ -106,7 +129,7 @@ final class TestnetUpCommand extends LeafCommand {
                   + ", preset "
                   + sprint.preset().label()
                   + ")");
-      testnet = LocalTestnet.init(config);
+      testnet = LocalTestnet.init(config, WorkerSetupOptions.setup(args, validators));
     }
     ctx.err().println("starting " + testnet.nodes().size() + " node(s); waiting for block 2...");
     testnet.start(LocalTestnet.DEFAULT_START_TIMEOUT);
@@ -133,7 +156,7 @@ final class TestnetUpCommand extends LeafCommand {
     SprintSettings.Preset preset;
     try {
       preset = SprintSettings.Preset.parse(args.option("preset").orElse("tiny"));
-      return new SprintSettings(epochLength, preset);
+      return new SprintSettings(epochLength, preset, !args.flag("no-sprints"));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--" + e.getMessage());
     }

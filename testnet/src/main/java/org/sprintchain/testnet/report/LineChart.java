@@ -41,10 +41,19 @@ public final class LineChart {
     new Color(0xbcbd22)
   };
 
-  /** One line: its name for the legend and its points, in x order. */
-  public record Series(String name, List<double[]> points) {
+  /**
+   * One series: its name for the legend and its points, in x order, drawn as a line or, with {@code
+   * dots}, as unconnected points (for values known at a few heights, such as the power an epoch
+   * settles). Lines and dots each take the palette from its start, so the i-th dot series has the
+   * colour of the i-th line.
+   */
+  public record Series(String name, List<double[]> points, boolean dots) {
     public Series {
       points = List.copyOf(points);
+    }
+
+    public Series(String name, List<double[]> points) {
+      this(name, points, false);
     }
   }
 
@@ -182,10 +191,27 @@ public final class LineChart {
     }
 
     // series
+    int lines = 0;
+    int dotted = 0;
     for (int i = 0; i < series.size(); i++) {
       Series s = series.get(i);
-      Color color = PALETTE[i % PALETTE.length];
+      Color color = PALETTE[(s.dots() ? dotted++ : lines++) % PALETTE.length];
       g.setColor(color);
+      if (s.dots()) {
+        g.setStroke(new BasicStroke(2f));
+        for (double[] p : s.points()) {
+          int px = LEFT + (int) Math.round((p[0] - x0) / (x1 - x0) * plotW);
+          int py = TOP + plotH - (int) Math.round(p[1] / y1 * plotH);
+          g.drawOval(px - 5, py - 5, 10, 10);
+        }
+        if (legendY < HEIGHT - BOTTOM) {
+          g.drawOval(LEFT + plotW + 20, legendY - 5, 10, 10);
+          g.setColor(Color.BLACK);
+          g.drawString(s.name(), LEFT + plotW + 40, legendY + fm.getAscent() / 2 - 1);
+          legendY += 20;
+        }
+        continue;
+      }
       // series with equal values would hide each other: offset each by a pixel
       int offset = i - series.size() / 2;
       g.setStroke(new BasicStroke(2f));

@@ -45,7 +45,8 @@ final class ReportMarkdown {
             + " blocks, preset "
             + r.path("sprint").path("preset").asText()
             + ", phase "
-            + r.path("sprint").path("phase").asText());
+            + r.path("sprint").path("phase").asText()
+            + (r.path("sprints").path("enabled").asBoolean(true) ? "" : " (no sprints)"));
     md.append("\n");
 
     md.append("## Nodes\n\n| node | state | height | RPC |\n|---|---|---|---|\n");
@@ -99,6 +100,12 @@ final class ReportMarkdown {
     md.append("## Voting power by epoch\n\n");
     if (r.path("charts").size() > 1) {
       md.append("![voting power by height](").append(RunReport.POWER_CHART).append(")\n\n");
+      if (r.path("sprints").path("enabled").asBoolean()) {
+        md.append(
+            "Lines: CometBFT's voting power, sampled by height. Circles: the power each settled"
+                + " epoch's verified work earned, at the height CometBFT applies it (the epoch's"
+                + " last height + 2).\n\n");
+      }
     }
     md.append(
         "| epoch | heights | blocks | txs | power distribution (node: power, share) | verified work"
@@ -132,17 +139,12 @@ final class ReportMarkdown {
               e.path("blocks_seen").asLong(),
               e.path("txs").asLong(),
               dist,
-              e.path("validators").path(0).path("verified_work").asText("n/a"),
+              SprintMarkdown.workCell(e),
               e.path("sprint_phase").asText(),
               e.path("audits").asText(),
               e.path("slashes").asText()));
     }
-    md.append("\n## Audits and slashes\n\n")
-        .append("Audits: ")
-        .append(r.path("audits").asText())
-        .append("; slashes: ")
-        .append(r.path("slashes").asText())
-        .append(" (they come with proof-of-compute-work).\n");
+    SprintMarkdown.render(md, r);
     if (!warnings.isEmpty()) {
       md.append("\n## Warnings\n\n");
       warnings.forEach(w -> md.append("- ").append(w).append("\n"));

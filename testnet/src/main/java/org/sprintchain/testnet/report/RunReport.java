@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.sprintchain.client.CometRpcClient;
 import org.sprintchain.client.RpcException;
+import org.sprintchain.client.SprintQueries;
 import org.sprintchain.testnet.BlockMeta;
 import org.sprintchain.testnet.ChainInspector;
 import org.sprintchain.testnet.LocalTestnet;
@@ -33,8 +34,10 @@ import org.sprintchain.testnet.load.LoadResult;
 /**
  * {@code bin/sprint testnet report}: reads a running testnet's chain from one node's RPC, plus the
  * load runs saved in its folder, and writes {@code report.json}, {@code report.md} and two PNG
- * charts (tx/s over time; voting power by height, with epoch boundaries). Audits, slashes, verified
- * work and sprint phases read "n/a" until the PoCW issue.
+ * charts (tx/s over time; voting power by height, with epoch boundaries and the power each settled
+ * epoch's verified work earned). On a chain with sprints, each epoch shows its status, each
+ * worker's verified work, power and outcome, its audits and slashes, and the run its disputes
+ * ({@link SprintSummary}); on a chain without them (the kvstore baseline) those read "n/a".
  */
 public final class RunReport {
   public static final String JSON_FILE = "report.json";
@@ -75,9 +78,29 @@ public final class RunReport {
       NavigableMap<Long, List<ValidatorPower>> powerAt =
           powerSamples(rpc, from, latest, sprint, names);
       List<JsonNode> loads = LoadResult.readAll(net.dir());
+      List<String> warnings = new ArrayList<>();
+      SprintSnapshot snapshot =
+          SprintSnapshot.read(
+              SprintSnapshot.Source.of(new SprintQueries(rpc)),
+              reportedEpochs(sprint, from, latest),
+              warnings);
+      if (!snapshot.present() && sprint.enabled()) {
+        warnings.add(
+            "the testnet was set up with sprints, but the chain shows none: "
+                + snapshot.absentReason());
+      }
       ReportData data =
           new ReportData(
-              net.chainId(), net.dir(), status, sprint, blocks, tpsSeries(blocks), powerAt, loads);
+              net.chainId(),
+              net.dir(),
+              status,
+              sprint,
+              blocks,
+              tpsSeries(blocks),
+              powerAt,
+              loads,
+              new SprintSummary(snapshot, SprintSummary.nodeByOperator(names)),
+              warnings);
       return data.writeTo(outDir);
     }
   }
@@ -100,6 +123,17 @@ public final class RunReport {
             + " answers (the report reads the chain from a running node); start it with"
             + " 'bin/sprint testnet up'. Last error: "
             + last);
+  }
+
+  /** The epochs the report's table shows: those of its heights, at most {@link #MAX_EPOCHS}. */
+  static List<Long> reportedEpochs(SprintSettings sprint, long from, long latest) {
+    List<Long> out = new ArrayList<>();
+    for (long e = sprint.epochOf(from);
+        e <= sprint.epochOf(latest) && out.size() < MAX_EPOCHS;
+        e++) {
+      out.add(e);
+    }
+    return out;
   }
 
   /** Validator sets at each epoch's first height and at evenly spaced heights, by height. */
@@ -156,10 +190,12 @@ public final class RunReport {
       List<BlockMeta> blocks,
       List<double[]> tps,
       NavigableMap<Long, List<ValidatorPower>> powerAt,
-      List<JsonNode> loads) {
+      List<JsonNode> loads,
+      SprintSummary sprints,
+      List<String> readWarnings) {
 
     Output writeTo(Path out) {
-      List<String> warnings = new ArrayList<>();
+      List<String> warnings = new ArrayList<>(readWarnings);
       List<Path> charts = new ArrayList<>();
       try {
         Files.createDirectories(out);
@@ -207,6 +243,12 @@ public final class RunReport {
         }
       }
       byNode.forEach((name, points) -> chart.add(new LineChart.Series(name, points)));
+      // where CometBFT applies a settled epoch's set: its last height + 2
+      sprints
+          .verifiedPower(e -> sprint.firstHeightOf(e + 1) + 1)
+          .forEach(
+              (name, points) ->
+                  chart.add(new LineChart.Series(name + " (verified work)", points, true)));
       List<Double> boundaries = new ArrayList<>();
       for (long e = sprint.epochOf(firstHeight()) + 1;
           e <= sprint.epochOf(lastHeight()) && boundaries.size() < MAX_EPOCHS;
@@ -234,7 +276,8 @@ public final class RunReport {
       ObjectNode sp = o.putObject("sprint");
       sp.put("epoch_length", sprint.epochLength());
       sp.put("preset", sprint.preset().label());
-      sp.put("phase", TestnetStatus.NOT_YET);
+      sp.put("enabled", sprints.present());
+      sp.put("phase", sprints.phase());
       ArrayNode nodes = o.putArray("nodes");
       status
           .nodes()
@@ -302,9 +345,10 @@ public final class RunReport {
         r.put("verified", l.path("report").path("verified").asBoolean());
         r.set("acknowledged_by_node", l.path("acknowledged_by_node"));
       }
-      o.put("audits", TestnetStatus.NOT_YET);
-      o.put("slashes", TestnetStatus.NOT_YET);
-      o.put("verified_work", TestnetStatus.NOT_YET);
+      o.put("audits", sprints.auditsText());
+      o.put("slashes", sprints.slashesText());
+      o.put("verified_work", sprints.verifiedWorkText());
+      o.set("sprints", sprints.overview(JSON));
       ArrayNode ch = o.putArray("charts");
       charts.forEach(c -> ch.add(c.getFileName().toString()));
       return o;
@@ -342,11 +386,8 @@ public final class RunReport {
           vn.put("address", v.address());
           vn.put("power", v.power());
           vn.put("share", total > 0 ? round(100.0 * v.power() / total) : 0);
-          vn.put("verified_work", TestnetStatus.NOT_YET);
         }
-        row.put("sprint_phase", TestnetStatus.NOT_YET);
-        row.put("audits", TestnetStatus.NOT_YET);
-        row.put("slashes", TestnetStatus.NOT_YET);
+        sprints.fillEpoch(row);
       }
       return arr;
     }

@@ -40,4 +40,25 @@ class LineChartTest {
     }
     assertTrue(colored > 200, "the series color should cover the line, got " + colored + " px");
   }
+
+  @Test
+  void aDotSeriesDrawsCirclesInTheColourOfTheMatchingLine() throws IOException {
+    Path file = dir.resolve("d.png");
+    new LineChart("t", "x", "y")
+        .add(new LineChart.Series("a", List.of(new double[] {0, 1}, new double[] {10, 1})))
+        .add(new LineChart.Series("a (verified work)", List.of(new double[] {5, 4}), true))
+        .writePng(file);
+    BufferedImage img = ImageIO.read(file.toFile());
+    // the dot (x 5 of 0..10, y 4 of 0..5) sits well above the line at y 1, in the line's colour
+    int px = 80 + (960 - 80 - 180) / 2;
+    int colored = 0;
+    for (int x = px - 8; x <= px + 8; x++) {
+      for (int y = 50; y < 200; y++) {
+        if ((img.getRGB(x, y) & 0xFFFFFF) == 0x1f77b4) {
+          colored++;
+        }
+      }
+    }
+    assertTrue(colored > 10, "the dot should be drawn, got " + colored + " px");
+  }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import org.sprintchain.chain.crypto.Address;
 import org.sprintchain.client.AbciQueryResult;
 import org.sprintchain.client.CometRpcClient;
 import org.sprintchain.client.RpcException;
@@ -53,6 +55,11 @@ public final class SprintProbe {
       }
       sleep(500);
     }
+  }
+
+  /** The sprint operator address of {@code node}: the address of its consensus key. */
+  public static String operatorOf(Node node) {
+    return Address.fromBytes(HexFormat.of().parseHex(node.process().validatorAddress())).toString();
   }
 
   /** The worker entry of {@code operator} in a settled epoch record. */
