@@ -49,6 +49,7 @@ final class TestnetUpCommand extends LeafCommand {
                              4, audit 3 and settle 4 blocks, the rest generation
           --preset P         sprint model size: tiny (default) or cpu-small
           --compute-shares L each node's worker speed as a fraction in (0, 1], e.g. 1,1,0.5,0.25
+                             (default 0.25 each, so the nodes share this machine)
           --nonce-rate R     cap a worker at share x R nonces/s (default: no cap), so speeds do
                              not depend on how busy this machine is
           --byzantine L      misbehaving workers, e.g. node3=fake-winners; modes: fake-winners,

@@ -28,7 +28,8 @@ final class WorkerSetupOptions {
     for (int i = 0; i < validators; i++) {
       perNode.put("node" + i, new ArrayList<>());
     }
-    args.option("compute-shares").ifPresent(list -> shares(list, perNode, validators));
+    String shares = args.option("compute-shares").orElse(defaultShares(validators));
+    shares(shares, perNode, validators);
     args.option("nonce-rate")
         .ifPresent(
             rate -> {
@@ -46,6 +47,16 @@ final class WorkerSetupOptions {
     }
     return setup;
   }
+
+  /**
+   * Without --compute-shares each worker uses a quarter of its speed: a testnet's N workers share
+   * one machine with N CometBFTs and N apps, and block production must not starve.
+   */
+  static String defaultShares(int validators) {
+    return String.join(",", java.util.Collections.nCopies(validators, DEFAULT_SHARE));
+  }
+
+  static final String DEFAULT_SHARE = "0.25";
 
   private static void shares(String list, Map<String, List<String>> perNode, int validators) {
     String[] parts = list.split(",");
