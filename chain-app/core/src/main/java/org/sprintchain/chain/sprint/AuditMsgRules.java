@@ -112,8 +112,7 @@ final class AuditMsgRules {
    * One contested sample per (worker, auditor, epoch) is enough: a single re-execution settles
    * whether either of them is honest, so further mismatches between the same two add nothing.
    */
-  private static boolean hasDispute(
-      SprintState state, long epoch, Address worker, Address auditor) {
+  static boolean hasDispute(SprintState state, long epoch, Address worker, Address auditor) {
     return state.openDisputesOf(epoch, worker).stream()
         .anyMatch(d -> d.worker().equals(worker) && d.auditor().equals(auditor));
   }
@@ -128,7 +127,7 @@ final class AuditMsgRules {
       List<Event> events) {
     long id = state.nextDisputeId();
     long deadline = ctx.height() + ctx.params().epochLength();
-    state.putDispute(DisputeRecord.opened(id, epoch, worker, auditor, index, nonce, deadline));
+    state.putDispute(DisputeRecord.opened(id, epoch, worker, auditor, index, nonce, deadline, 0));
     SortedSet<Long> open = state.openDisputes();
     open.add(id);
     state.putDisputeIndex(id + 1, open);

@@ -28,6 +28,10 @@ final class DisputeMsgRules {
   void step(MsgDispute msg, Address signer, WorkingState branch, List<Event> events)
       throws TxRejectedException {
     SprintState state = SprintState.of(branch);
+    if (!msg.getChallengeWorker().isEmpty()) {
+      new ChallengeRules(ctx).open(msg, signer, branch, events);
+      return;
+    }
     DisputeRecord d =
         state
             .dispute(msg.getDisputeId())
@@ -50,19 +54,24 @@ final class DisputeMsgRules {
     ModelParams model = ModelParams.preset(ctx.params().modelPreset());
     DisputeRecord next =
         msg.getLayerHashesCount() > 0 ? trace(state, d, side, msg, model) : residual(d, msg, model);
+    emit(state, next, events);
+  }
+
+  /** Stores {@code next} and reports its step. */
+  static void emit(SprintState state, DisputeRecord next, List<Event> events) {
     state.putDispute(next);
     events.add(
         SprintEvents.dispute(
-            d.id(),
-            d.epoch(),
-            d.worker(),
-            d.auditor(),
-            d.index(),
+            next.id(),
+            next.epoch(),
+            next.worker(),
+            next.auditor(),
+            next.index(),
             next.status().name().toLowerCase(java.util.Locale.ROOT),
             next.step()));
   }
 
-  private DisputeRecord trace(
+  DisputeRecord trace(
       SprintState state,
       DisputeRecord d,
       DisputeRecord.Side side,
@@ -95,10 +104,17 @@ final class DisputeMsgRules {
                 .digest(d.epoch(), d.worker(), d.index())
                 .map(p -> Arrays.equals(p, digest))
                 .orElse(false)
-            : state
-                .report(d.epoch(), d.worker(), d.auditor(), d.index())
-                .map(r -> AuditReport.matches(r, EpochAudit.idOf(d.auditor()), d.index(), digest))
-                .orElse(false);
+            : d.bond() > 0
+                ? state
+                    .digest(d.epoch(), d.worker(), d.index())
+                    .map(p -> !Arrays.equals(p, digest))
+                    .orElse(false)
+                : state
+                    .report(d.epoch(), d.worker(), d.auditor(), d.index())
+                    .map(
+                        r ->
+                            AuditReport.matches(r, EpochAudit.idOf(d.auditor()), d.index(), digest))
+                    .orElse(false);
     if (!consistent) {
       throw SprintContext.reject(
           RejectReason.BAD_TRACE, "the trace's digest is not the one this side committed to");

@@ -15,6 +15,10 @@ import org.sprintchain.chain.crypto.Address;
  * whose hash both agreed on) → READY → RESOLVED by re-execution in FinalizeBlock. A side that does
  * not post its trace by the deadline loses; when nobody posts the residual, the worker loses (its
  * claim is the one under audit). Step 0 (the embedding) needs no residual.
+ *
+ * <p>The "auditor" side is either an assigned auditor ({@code bond} 0) or a challenger, any other
+ * registered worker, that escrowed {@code bond}: a challenger that loses forfeits the bond (it is
+ * not jailed: it made no audit promise), one that wins gets it back with the challenger reward.
  */
 public record DisputeRecord(
     long id,
@@ -24,6 +28,7 @@ public record DisputeRecord(
     long index,
     long nonce,
     long deadline,
+    long bond,
     Status status,
     Side winner,
     int step,
@@ -66,7 +71,14 @@ public record DisputeRecord(
   }
 
   static DisputeRecord opened(
-      long id, long epoch, Address worker, Address auditor, long index, long nonce, long deadline) {
+      long id,
+      long epoch,
+      Address worker,
+      Address auditor,
+      long index,
+      long nonce,
+      long deadline,
+      long bond) {
     return new DisputeRecord(
         id,
         epoch,
@@ -75,6 +87,7 @@ public record DisputeRecord(
         index,
         nonce,
         deadline,
+        bond,
         Status.AWAITING_TRACES,
         Side.NONE,
         -1,
@@ -97,6 +110,7 @@ public record DisputeRecord(
         index,
         nonce,
         deadline,
+        bond,
         status,
         winner,
         step,
@@ -114,6 +128,7 @@ public record DisputeRecord(
         index,
         nonce,
         deadline,
+        bond,
         newStatus,
         winner,
         newStep,
@@ -131,6 +146,7 @@ public record DisputeRecord(
         index,
         nonce,
         deadline,
+        bond,
         Status.RESOLVED,
         won,
         step,
@@ -140,10 +156,10 @@ public record DisputeRecord(
   }
 
   byte[] encode() {
-    int size = 8 * 5 + 40 + 1 + 1 + 4 + traceSize(workerTrace) + traceSize(auditorTrace) + 4;
+    int size = 8 * 6 + 40 + 1 + 1 + 4 + traceSize(workerTrace) + traceSize(auditorTrace) + 4;
     ByteBuffer out = ByteBuffer.allocate(size + residual.length);
     out.putLong(id).putLong(epoch).put(worker.toBytes()).put(auditor.toBytes());
-    out.putLong(index).putLong(nonce).putLong(deadline);
+    out.putLong(index).putLong(nonce).putLong(deadline).putLong(bond);
     out.put((byte) status.ordinal()).put((byte) winner.ordinal()).putInt(step);
     putTrace(out, workerTrace);
     putTrace(out, auditorTrace);
@@ -160,6 +176,7 @@ public record DisputeRecord(
     long index = in.getLong();
     long nonce = in.getLong();
     long deadline = in.getLong();
+    long bond = in.getLong();
     Status status = Status.values()[in.get()];
     Side winner = Side.values()[in.get()];
     int step = in.getInt();
@@ -167,7 +184,8 @@ public record DisputeRecord(
     Optional<Trace> at = getTrace(in);
     byte[] residual = EpochRecord.take(in, in.getInt());
     return new DisputeRecord(
-        id, epoch, worker, auditor, index, nonce, deadline, status, winner, step, wt, at, residual);
+        id, epoch, worker, auditor, index, nonce, deadline, bond, status, winner, step, wt, at,
+        residual);
   }
 
   private static int traceSize(Optional<Trace> trace) {

@@ -100,11 +100,17 @@ final class DisputeResolver {
     Address loser = workerLost ? d.worker() : d.auditor();
     Address won = workerLost ? d.auditor() : d.worker();
     AuditOutcome outcome = workerLost ? AuditOutcome.FRAUD_PROVEN : AuditOutcome.FALSE_ACCUSATION;
+    boolean challenge = d.bond() > 0;
     long slashed = 0;
-    if (!Penalties.alreadyPenalized(sprint, d.epoch(), loser)) {
+    if (challenge && !workerLost) {
+      slashed = d.bond(); // a losing challenger forfeits its escrowed bond (burned), nothing more
+    } else if (!Penalties.alreadyPenalized(sprint, d.epoch(), loser)) {
       slashed =
           Penalties.apply(
               state, ctx.params(), loser, outcome, d.epoch(), ctx.position().epoch(), won);
+    }
+    if (challenge && workerLost) {
+      state.putAccount(won, state.account(won).credit(d.bond()));
     }
     events.add(
         SprintEvents.disputeResolved(d, winner.name().toLowerCase(java.util.Locale.ROOT), slashed));
