@@ -161,6 +161,9 @@ public final class TxExecutor {
         case SEND -> send(i, msg.getSend(), signer, branch, events);
         case REGISTER_WORKER, SPRINT_COMMIT, SPRINT_REVEAL, AUDIT_RESULT, SPRINT_DIGESTS, DISPUTE ->
             sprintMessages().apply(i, msg, signer, branch, events);
+        case INFERENCE_REQUEST, INFERENCE_RESULT, INFERENCE_VERDICT ->
+            throw new TxRejectedException(
+                RejectReason.INVALID_MESSAGE, "msgs[" + i + "]: inference is not enabled yet");
         case SUM_NOT_SET ->
             // TxDecoder refuses this; reaching it means a decoder bug, not a bad tx.
             throw new IllegalStateException("msgs[" + i + "] has no message set");
