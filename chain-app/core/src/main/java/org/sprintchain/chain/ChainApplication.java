@@ -3,11 +3,14 @@ package org.sprintchain.chain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sprintchain.chain.exec.Event;
 import org.sprintchain.chain.exec.TxExecutor;
 import org.sprintchain.chain.exec.TxResult;
 import org.sprintchain.chain.genesis.GenesisException;
 import org.sprintchain.chain.genesis.GenesisParser;
 import org.sprintchain.chain.genesis.GenesisState;
+import org.sprintchain.chain.inference.InferenceBlock;
+import org.sprintchain.chain.inference.InferenceMessages;
 import org.sprintchain.chain.query.QueryResult;
 import org.sprintchain.chain.query.QueryRouter;
 import org.sprintchain.chain.sprint.SprintBlock;
@@ -197,6 +200,10 @@ public final class ChainApplication {
     if (sprint != null) {
       sprint.begin(block.hash(), block.proposer());
     }
+    InferenceBlock inference = InferenceBlock.at(state, block.height(), meta.initialHeight());
+    if (inference != null) {
+      inference.begin(block.hash());
+    }
     TxExecutor executor = executor(state, block.height(), sprint);
     List<TxResult> results = new ArrayList<>(block.txs().size());
     for (byte[] raw : block.txs()) {
@@ -206,11 +213,18 @@ public final class ChainApplication {
         results.add(TxResult.rejected(e));
       }
     }
+    if (inference != null) {
+      // Before the sprint's end: an epoch settling in this block sees this block's slashes.
+      inference.end();
+    }
     List<ValidatorUpdate> updates = sprint == null ? List.of() : sprint.end();
     state.putChainMeta(meta.withLastHeight(block.height()));
     pendingCommit = store.prepare(state.writes());
-    return new BlockResult(
-        results, pendingCommit.rootHash(), updates, sprint == null ? List.of() : sprint.events());
+    List<Event> events = new ArrayList<>(sprint == null ? List.of() : sprint.events());
+    if (inference != null) {
+      events.addAll(inference.events());
+    }
+    return new BlockResult(results, pendingCommit.rootHash(), updates, events);
   }
 
   /**
@@ -260,8 +274,9 @@ public final class ChainApplication {
   }
 
   /**
-   * The executor at {@code height}: on a chain with sprints it also runs sprint messages, and fees
-   * go to the epoch's reward pot (in a block) rather than the proposer.
+   * The executor at {@code height}: on a chain with sprints it also runs sprint messages (and, with
+   * an inference section, inference messages), and fees go to the epoch's reward pot (in a block)
+   * rather than the proposer.
    */
   private static TxExecutor executor(WorkingState state, long height, SprintBlock block) {
     ChainMeta meta = state.chainMeta().orElseThrow();
@@ -270,7 +285,9 @@ public final class ChainApplication {
       return new TxExecutor(meta.chainId(), state.params());
     }
     TxExecutor.FeeSink fees = block == null ? TxExecutor.FeeSink.PROPOSER : block.feeSink();
-    return new TxExecutor(meta.chainId(), state.params(), sprint, fees);
+    InferenceMessages inference = InferenceMessages.at(state, height, meta.initialHeight());
+    return new TxExecutor(
+        meta.chainId(), state.params(), sprint, fees, inference.enabled() ? inference : null);
   }
 
   private boolean decodes(TxDecoder decoder, byte[] tx) {

@@ -3,6 +3,7 @@ package org.sprintchain.chain.exec;
 import java.util.ArrayList;
 import java.util.List;
 import org.sprintchain.chain.crypto.Address;
+import org.sprintchain.chain.inference.InferenceMessages;
 import org.sprintchain.chain.sprint.SprintMessages;
 import org.sprintchain.chain.state.Account;
 import org.sprintchain.chain.state.Params;
@@ -33,6 +34,7 @@ public final class TxExecutor {
   private final Params params;
   private final SprintMessages sprint;
   private final FeeSink fees;
+  private final InferenceMessages inference;
 
   /** Where a paid fee goes. */
   @FunctionalInterface
@@ -55,10 +57,25 @@ public final class TxExecutor {
    * @param fees where fees go
    */
   public TxExecutor(String chainId, Params params, SprintMessages sprint, FeeSink fees) {
+    this(chainId, params, sprint, fees, null);
+  }
+
+  /**
+   * @param sprint the sprint message rules at this height, or null to refuse sprint messages
+   * @param fees where fees go
+   * @param inference the inference market's rules at this height, or null to refuse its messages
+   */
+  public TxExecutor(
+      String chainId,
+      Params params,
+      SprintMessages sprint,
+      FeeSink fees,
+      InferenceMessages inference) {
     this.chainId = chainId;
     this.params = params;
     this.sprint = sprint;
     this.fees = fees;
+    this.inference = inference;
   }
 
   /**
@@ -73,18 +90,29 @@ public final class TxExecutor {
     TxBody body = tx.body();
     ante(body, account);
     long spend = totalSpend(body);
+    long escrows = inference == null ? 0 : totalEscrow(body);
     if (spend > account.balance()) {
       throw new TxRejectedException(
           RejectReason.INSUFFICIENT_FUNDS,
           "balance " + account.balance() + " < fee + amounts " + spend);
     }
-    Account after = advance(account.debit(spend));
-    if (body.getMsgsList().stream().anyMatch(SprintMessages::isSprint)) {
-      // Sprint messages are checked in full against a throwaway branch, so a mempool refuses one
-      // that cannot apply (wrong phase, not sampled, ...) with its own code, and a refused tx
-      // leaves the check state (its sequence included) untouched.
+    if (escrows > account.balance() - spend) {
+      throw new TxRejectedException(
+          RejectReason.INSUFFICIENT_FUNDS,
+          "balance "
+              + account.balance()
+              + " < fee + amounts + max_fee escrows "
+              + (spend + escrows));
+    }
+    Account after = advance(account.debit(spend + escrows));
+    if (body.getMsgsList().stream()
+        .anyMatch(m -> SprintMessages.isSprint(m) || InferenceMessages.isInference(m))) {
+      // Sprint and inference messages are checked in full against a throwaway branch, so a
+      // mempool refuses one that cannot apply (wrong phase, not sampled, ...) with its own code,
+      // and a refused tx leaves the check state (its sequence included) untouched. The branch
+      // holds the balance before escrows, which the rules themselves take.
       WorkingState trial = checkState.branch();
-      trial.putAccount(signer, after);
+      trial.putAccount(signer, advance(account.debit(spend)));
       runMessages(body, signer, trial, new ArrayList<>());
     }
     checkState.putAccount(signer, after);
@@ -162,8 +190,7 @@ public final class TxExecutor {
         case REGISTER_WORKER, SPRINT_COMMIT, SPRINT_REVEAL, AUDIT_RESULT, SPRINT_DIGESTS, DISPUTE ->
             sprintMessages().apply(i, msg, signer, branch, events);
         case INFERENCE_REQUEST, INFERENCE_RESULT, INFERENCE_VERDICT ->
-            throw new TxRejectedException(
-                RejectReason.INVALID_MESSAGE, "msgs[" + i + "]: inference is not enabled yet");
+            inferenceMessages(i).apply(i, msg, signer, branch, events);
         case SUM_NOT_SET ->
             // TxDecoder refuses this; reaching it means a decoder bug, not a bad tx.
             throw new IllegalStateException("msgs[" + i + "] has no message set");
@@ -202,6 +229,28 @@ public final class TxExecutor {
       throw new TxRejectedException(RejectReason.SPRINTS_DISABLED, "this chain has no sprints");
     }
     return sprint;
+  }
+
+  private InferenceMessages inferenceMessages(int index) throws TxRejectedException {
+    if (inference == null) {
+      throw new TxRejectedException(
+          RejectReason.INFERENCE_DISABLED, "msgs[" + index + "]: this chain has no inference");
+    }
+    return inference;
+  }
+
+  /** Every request's {@code max_fee}, refused as insufficient funds when it cannot fit. */
+  private static long totalEscrow(TxBody body) throws TxRejectedException {
+    try {
+      long total = 0;
+      for (Msg msg : body.getMsgsList()) {
+        total = Math.addExact(total, nonNegative(InferenceMessages.escrowOf(msg)));
+      }
+      return total;
+    } catch (ArithmeticException e) {
+      throw new TxRejectedException(
+          RejectReason.INSUFFICIENT_FUNDS, "max_fee escrows exceed the total supply");
+    }
   }
 
   /** Fee plus every amount, refused as insufficient funds when it cannot fit the supply. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.sprintchain.chain.crypto.Address;
+import org.sprintchain.chain.inference.InferenceGenesis;
 import org.sprintchain.chain.sprint.SprintGenesis;
 import org.sprintchain.chain.state.Params;
 
@@ -48,12 +49,15 @@ public final class GenesisParser {
       throw new GenesisException(ROOT, "unreadable: " + e.getMessage());
     }
     JsonNode sprintNode = root.isObject() ? root.get("sprint") : null;
-    requireObject(
-        root,
-        ROOT,
-        sprintNode == null
-            ? List.of("params", "accounts")
-            : List.of("params", "accounts", "sprint"));
+    JsonNode inferenceNode = root.isObject() ? root.get("inference") : null;
+    List<String> fields = new ArrayList<>(List.of("params", "accounts"));
+    if (sprintNode != null) {
+      fields.add("sprint");
+    }
+    if (inferenceNode != null) {
+      fields.add("inference");
+    }
+    requireObject(root, ROOT, fields);
     Params params = parseParams(root.get("params"), ROOT + ".params");
     List<GenesisState.GenesisAccount> accounts =
         parseAccounts(root.get("accounts"), ROOT + ".accounts");
@@ -61,7 +65,15 @@ public final class GenesisParser {
         sprintNode == null
             ? Optional.empty()
             : Optional.of(SprintGenesis.parse(sprintNode, ROOT + ".sprint"));
-    return new GenesisState(params, accounts, sprint);
+    if (inferenceNode != null && sprint.isEmpty()) {
+      throw new GenesisException(
+          ROOT + ".inference", "needs the sprint section (executors are the sprint workers)");
+    }
+    Optional<InferenceGenesis> inference =
+        inferenceNode == null
+            ? Optional.empty()
+            : Optional.of(InferenceGenesis.parse(inferenceNode, ROOT + ".inference"));
+    return new GenesisState(params, accounts, sprint, inference);
   }
 
   private static Params parseParams(JsonNode node, String path) throws GenesisException {

@@ -3,21 +3,36 @@ package org.sprintchain.chain.genesis;
 import java.util.List;
 import java.util.Optional;
 import org.sprintchain.chain.crypto.Address;
+import org.sprintchain.chain.inference.InferenceGenesis;
 import org.sprintchain.chain.sprint.SprintGenesis;
 import org.sprintchain.chain.state.Account;
 import org.sprintchain.chain.state.ChainMeta;
 import org.sprintchain.chain.state.Params;
 import org.sprintchain.chain.state.WorkingState;
 
-/** The validated genesis {@code app_state}: params, the initial accounts and the sprint section. */
+/**
+ * The validated genesis {@code app_state}: params, the initial accounts, the sprint section and the
+ * inference section (which needs the sprint section).
+ */
 public record GenesisState(
-    Params params, List<GenesisAccount> accounts, Optional<SprintGenesis> sprint) {
+    Params params,
+    List<GenesisAccount> accounts,
+    Optional<SprintGenesis> sprint,
+    Optional<InferenceGenesis> inference) {
   public GenesisState {
     accounts = List.copyOf(accounts);
+    if (inference.isPresent() && sprint.isEmpty()) {
+      throw new IllegalArgumentException("an inference section needs a sprint section");
+    }
+  }
+
+  public GenesisState(
+      Params params, List<GenesisAccount> accounts, Optional<SprintGenesis> sprint) {
+    this(params, accounts, sprint, Optional.empty());
   }
 
   public GenesisState(Params params, List<GenesisAccount> accounts) {
-    this(params, accounts, Optional.empty());
+    this(params, accounts, Optional.empty(), Optional.empty());
   }
 
   /** One funded account at genesis. */
@@ -51,6 +66,9 @@ public record GenesisState(
     }
     if (sprint.isPresent()) {
       sprint.get().stage(state, validators);
+    }
+    if (inference.isPresent()) {
+      inference.get().stage(state);
     }
   }
 

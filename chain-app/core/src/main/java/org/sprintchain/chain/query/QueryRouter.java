@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.sprintchain.chain.crypto.Address;
+import org.sprintchain.chain.inference.InferenceQueries;
 import org.sprintchain.chain.sprint.SprintQueries;
 import org.sprintchain.chain.state.Account;
 import org.sprintchain.chain.state.ChainMeta;
@@ -110,13 +111,23 @@ public final class QueryRouter {
             QueryError.BAD_ARGUMENT, "'" + path + "': " + e.getMessage(), height);
       }
     }
+    if (InferenceQueries.owns(path)) {
+      try {
+        return QueryResult.ok(write(InferenceQueries.answer(state, path)), height);
+      } catch (IllegalArgumentException e) {
+        return QueryResult.error(
+            QueryError.BAD_ARGUMENT, "'" + path + "': " + e.getMessage(), height);
+      }
+    }
     return QueryResult.error(
         QueryError.UNKNOWN_PATH,
         "'"
             + path
             + "' (known: /account/<address>, /params, /status, /sprint/params, /sprint/current,"
             + " /sprint/<epoch>[/<worker>|/audits/<auditor>], /worker/<address>, /validators,"
-            + " /disputes, /dispute/<id>)",
+            + " /disputes, /dispute/<id>, /inference/params, /inference/models,"
+            + " /inference/job/<id>, /inference/assigned/<address>, /inference/audits/<address>,"
+            + " /inference/executor/<address>, /inference/ledger)",
         height);
   }
 

@@ -49,7 +49,8 @@ public final class SprintState {
     return reader.raw(SprintKeys.worker(operator)).map(WorkerRecord::decode);
   }
 
-  void putWorker(Address operator, WorkerRecord record) {
+  /** Public for the inference market, whose penalties take from the same deposit and jail. */
+  public void putWorker(Address operator, WorkerRecord record) {
     put(SprintKeys.worker(operator), record.encode());
   }
 

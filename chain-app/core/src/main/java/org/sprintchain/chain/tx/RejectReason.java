@@ -34,7 +34,21 @@ public enum RejectReason {
   SPRINTS_DISABLED(36, "this chain's genesis has no sprint section"),
   NOT_A_PARTY(37, "the signer is neither the worker nor the auditor of the dispute"),
   NO_SUCH_DISPUTE(38, "no dispute has that id"),
-  BAD_TRACE(39, "the trace does not end in the digest this party committed to");
+  BAD_TRACE(39, "the trace does not end in the digest this party committed to"),
+  // Paid inference (docs/inference.md section 5).
+  INFERENCE_DISABLED(50, "this chain's genesis has no inference section"),
+  UNKNOWN_MODEL(51, "no registered model has that id"),
+  BAD_INFERENCE_INPUT(52, "the input is empty, too large for the model, or not valid UTF-8 text"),
+  BAD_MAX_FEE(53, "max_fee must be positive"),
+  NO_SUCH_JOB(54, "no inference job has that id"),
+  NOT_EXECUTOR(55, "the signer is not the job's assigned executor"),
+  JOB_NOT_ASSIGNED(56, "the job is not waiting for a result (not assigned yet, or answered)"),
+  DEADLINE_PASSED(57, "the job's deadline has passed"),
+  BAD_OUTPUT_DIGEST(58, "the digest is not 32 bytes or not SHA-256 of the output"),
+  BAD_UNITS(59, "units are 0, differ from the model's count, or units x price overflows"),
+  NOT_JOB_AUDITOR(60, "the signer is not an assigned auditor of the job"),
+  DUPLICATE_VERDICT(61, "the auditor already submitted a verdict for the job"),
+  AUDIT_CLOSED(62, "the job is not under audit, or its audit deadline has passed");
 
   public static final String CODESPACE = "sprint";
 
