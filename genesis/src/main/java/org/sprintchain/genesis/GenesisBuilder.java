@@ -51,6 +51,7 @@ public final class GenesisBuilder {
   private AppParams params = AppParams.DEFAULT;
   private boolean hasAppState;
   private ObjectNode sprintParams;
+  private ObjectNode inference;
   private final List<ObjectNode> sprintWorkers = new ArrayList<>();
 
   private GenesisBuilder(ObjectNode doc) {
@@ -141,6 +142,15 @@ public final class GenesisBuilder {
     w.put("operator", operator.toString());
     w.put("consensus_pub_key", Base64.getEncoder().encodeToString(consensusKey));
     sprintWorkers.add(w);
+    return this;
+  }
+
+  /**
+   * Turns the paid-inference market on with this {@code app_state.inference} section ({@code
+   * params} and {@code models}, docs/inference.md); the chain's parser validates it on build.
+   */
+  public GenesisBuilder inference(ObjectNode section) {
+    this.inference = section.deepCopy();
     return this;
   }
 
@@ -241,6 +251,9 @@ public final class GenesisBuilder {
       ArrayNode workers = sprint.putArray("workers");
       sprintWorkers.forEach(w -> workers.add(w.deepCopy()));
     }
+    if (inference != null) {
+      appState.set("inference", inference.deepCopy());
+    }
     checkWithChainRules(appState);
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n";
@@ -337,6 +350,9 @@ public final class GenesisBuilder {
           sprintWorkers.add(wo.deepCopy());
         }
       }
+    }
+    if (appState.get("inference") instanceof ObjectNode inf) {
+      inference = inf.deepCopy();
     }
     JsonNode accs = appState.path("accounts");
     if (!accs.isArray()) {

@@ -185,6 +185,7 @@ public final class LocalTestnet {
       List<GenesisValidator> validators,
       Path dir) {
     genesis.sprintParams(setup.params().orElse(config.sprint().params(validators.size())));
+    genesis.inference(setup.inference().orElse(InferenceSetup.section()));
     for (GenesisValidator v : validators) {
       Address operator = Address.fromPublicKey(v.publicKey());
       genesis.addAccount(operator, config.demoBalance());

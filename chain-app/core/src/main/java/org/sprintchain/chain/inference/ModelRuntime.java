@@ -74,7 +74,7 @@ public final class ModelRuntime {
   }
 
   /** SHA-256 (hex) of the minilm ONNX weights on the class path. */
-  static String bundledMiniLmWeightsHex() {
+  public static String bundledMiniLmWeightsHex() {
     return MiniLm.WEIGHTS_HEX;
   }
 

@@ -19,7 +19,9 @@ public enum ByzantineMode {
   /** Commits leaves computed under another worker's key (another's work). */
   COPY,
   /** Pads its winners with made-up digests below the target, and defends them in disputes. */
-  FORGE_DIGESTS;
+  FORGE_DIGESTS,
+  /** As an inference executor, returns a wrong output (with a matching digest). */
+  WRONG_OUTPUT;
 
   /** Parses {@code fake-winners} etc. */
   public static ByzantineMode parse(String text) {
@@ -29,7 +31,7 @@ public enum ByzantineMode {
       throw new IllegalArgumentException(
           "unknown byzantine mode '"
               + text
-              + "' (none, fake-winners, lazy, withhold, copy, forge-digests)");
+              + "' (none, fake-winners, lazy, withhold, copy, forge-digests, wrong-output)");
     }
   }
 

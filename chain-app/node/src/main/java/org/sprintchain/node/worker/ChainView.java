@@ -62,6 +62,11 @@ final class ChainView {
     return query("/account/" + account).path("sequence").asLong();
   }
 
+  /** Any JSON query path, for the steps that read the inference market. */
+  JsonNode path(String path) {
+    return query(path);
+  }
+
   static byte[] hex(String text) {
     return HexFormat.of().parseHex(text);
   }

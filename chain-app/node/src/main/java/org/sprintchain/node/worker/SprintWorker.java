@@ -41,6 +41,7 @@ public final class SprintWorker implements AutoCloseable {
   final WorkerStatus status;
   private final CometRpcClient rpc;
   private final Map<String, Long> sentAt = new HashMap<>();
+  private final InferenceStep inference = new InferenceStep(this);
   private TxSubmitter txs;
   private JsonNode params;
   private EpochJob job;
@@ -114,6 +115,7 @@ public final class SprintWorker implements AutoCloseable {
       default -> throw new IllegalStateException("unknown phase " + phase);
     }
     new DisputeStep(this).run();
+    inference.run();
   }
 
   private void generate(long epoch, String seedHex) {
