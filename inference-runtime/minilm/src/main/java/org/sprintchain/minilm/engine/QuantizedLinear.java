@@ -16,15 +16,24 @@ package org.sprintchain.minilm.engine;
  * </pre>
  */
 public final class QuantizedLinear {
+  /**
+   * Output columns per block. A block's weights are one {@code int[]} per input column, so the
+   * inner loop is {@code acc[n] += a·w[n]} over two whole int arrays: the form C2 turns into SIMD
+   * (it does not vectorise byte→int loads, nor int loops over two offsets into arrays that might
+   * alias). 128 ints keep every row's accumulators of a block in L1; the block's weights are
+   * streamed once per call.
+   */
+  static final int BLOCK = 128;
+
   private final int in;
   private final int out;
-  private final byte[] weight; // [out][in], so one output is a contiguous dot product
+  private final int[][] blocks; // [block · in + k][n - block · BLOCK] = W[n][k]
   private final int[] rowSum;
   private final long[] scaleQ56;
   private final long[] biasQ32;
 
   /**
-   * @param weight int8 weights, [out][in]
+   * @param weight int8 weights, [out][in] (re-laid out once here into column blocks)
    * @param scaleQ56 per-output weight scale in Q56
    * @param biasQ32 per-output bias in Q32
    */
@@ -34,7 +43,6 @@ public final class QuantizedLinear {
     }
     this.in = in;
     this.out = out;
-    this.weight = weight;
     this.scaleQ56 = scaleQ56;
     this.biasQ32 = biasQ32;
     this.rowSum = new int[out];
@@ -44,6 +52,19 @@ public final class QuantizedLinear {
         s += weight[n * in + k];
       }
       rowSum[n] = s;
+    }
+    int blockCount = (out + BLOCK - 1) / BLOCK;
+    this.blocks = new int[blockCount * in][];
+    for (int b = 0; b < blockCount; b++) {
+      int n0 = b * BLOCK;
+      int width = Math.min(BLOCK, out - n0);
+      for (int k = 0; k < in; k++) {
+        int[] column = new int[width];
+        for (int j = 0; j < width; j++) {
+          column[j] = weight[(n0 + j) * in + k];
+        }
+        blocks[b * in + k] = column;
+      }
     }
   }
 
@@ -68,32 +89,54 @@ public final class QuantizedLinear {
     }
     int zpShift = 128 - x.zeroPoint();
     long[] y = new long[rows * out];
-    for (int r = 0; r < rows; r++) {
-      int aOff = r * in;
-      for (int n = 0; n < out; n++) {
-        int acc = dot(a, aOff, weight, n * in, in) + zpShift * rowSum[n];
-        y[r * out + n] = FixedMath.mulShiftRound(acc, mult[n], 8) + biasQ32[n];
+    for (int n0 = 0, b = 0; n0 < out; n0 += BLOCK, b++) {
+      int width = Math.min(BLOCK, out - n0);
+      int[][] acc = new int[rows][width];
+      for (int r = 0; r < rows; r++) {
+        for (int j = 0; j < width; j++) {
+          acc[r][j] = zpShift * rowSum[n0 + j];
+        }
+      }
+      accumulateBlock(a, rows, blocks, b * in, in, acc);
+      for (int r = 0; r < rows; r++) {
+        int yOff = r * out + n0;
+        int[] accRow = acc[r];
+        for (int j = 0; j < width; j++) {
+          y[yOff + j] = FixedMath.mulShiftRound(accRow[j], mult[n0 + j], 8) + biasQ32[n0 + j];
+        }
       }
     }
     return y;
   }
 
-  /** Plain int32 sum of int8 products; wrapping addition, though the bound above rules it out. */
-  static int dot(byte[] a, int aOff, byte[] b, int bOff, int len) {
-    int s0 = 0;
-    int s1 = 0;
-    int s2 = 0;
-    int s3 = 0;
+  /**
+   * {@code acc[r][j] += Σ_k a[r·in + k]·columns[base + k][j]}: int32 with wrapping addition, which
+   * is exact (and order-free) because the true sum is bounded as stated in the class comment.
+   */
+  static void accumulateBlock(byte[] a, int rows, int[][] columns, int base, int in, int[][] acc) {
     int k = 0;
-    for (; k + 3 < len; k += 4) {
-      s0 += a[aOff + k] * b[bOff + k];
-      s1 += a[aOff + k + 1] * b[bOff + k + 1];
-      s2 += a[aOff + k + 2] * b[bOff + k + 2];
-      s3 += a[aOff + k + 3] * b[bOff + k + 3];
+    for (; k + 3 < in; k += 4) {
+      int[] w0 = columns[base + k];
+      int[] w1 = columns[base + k + 1];
+      int[] w2 = columns[base + k + 2];
+      int[] w3 = columns[base + k + 3];
+      for (int r = 0; r < rows; r++) {
+        int o = r * in + k;
+        axpy4(acc[r], w0, w1, w2, w3, a[o], a[o + 1], a[o + 2], a[o + 3]);
+      }
     }
-    for (; k < len; k++) {
-      s0 += a[aOff + k] * b[bOff + k];
+    for (; k < in; k++) {
+      int[] w0 = columns[base + k];
+      for (int r = 0; r < rows; r++) {
+        axpy4(acc[r], w0, w0, w0, w0, a[r * in + k], 0, 0, 0);
+      }
     }
-    return s0 + s1 + s2 + s3;
+  }
+
+  private static void axpy4(
+      int[] acc, int[] w0, int[] w1, int[] w2, int[] w3, int a0, int a1, int a2, int a3) {
+    for (int j = 0; j < acc.length; j++) {
+      acc[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j];
+    }
   }
 }

@@ -33,8 +33,20 @@ public final class SelfAttention {
     long[] ctx = new long[tokens * width];
     long[] scores = new long[tokens];
     long[] p = new long[tokens];
+    long[] ctxRow = new long[headDim];
+    // v[j][c] = 2^32·hi + lo with lo in [0, 2^32): one long[headDim] per token, so the mixing loop
+    // runs over whole arrays from index 0 (the shape C2 vectorises).
+    long[][] vHi4 = new long[tokens][headDim];
+    long[][] vLo = new long[tokens][headDim];
     for (int h = 0; h < heads; h++) {
       int col0 = h * headDim;
+      for (int j = 0; j < tokens; j++) {
+        for (int c = 0; c < headDim; c++) {
+          long vv = v[j * width + col0 + c];
+          vHi4[j][c] = (vv >> 32) << 2;
+          vLo[j][c] = vv & 0xFFFF_FFFFL;
+        }
+      }
       for (int i = 0; i < tokens; i++) {
         int qOff = i * width + col0;
         for (int j = 0; j < tokens; j++) {
@@ -46,15 +58,32 @@ public final class SelfAttention {
           scores[j] = FixedMath.mulShiftRound(dot, invSqrtHeadDimQ31, 31);
         }
         IntegerSoftmax.apply(scores, tokens, p);
-        for (int c = 0; c < headDim; c++) {
-          long acc = 0;
-          for (int j = 0; j < tokens; j++) {
-            acc += FixedMath.mulShiftRound(p[j], v[j * width + col0 + c], 30);
+        java.util.Arrays.fill(ctxRow, 0);
+        for (int j = 0; j < tokens; j++) {
+          long pj = p[j];
+          if (pj >= 0 && pj <= 1L << 30) {
+            mixRow(ctxRow, pj, vHi4[j], vLo[j]);
+          } else { // unreachable (softmax gives 0..2^30); the general product keeps any input exact
+            for (int c = 0; c < headDim; c++) {
+              ctxRow[c] += FixedMath.mulShiftRound(pj, v[j * width + col0 + c], 30);
+            }
           }
-          ctx[qOff + c] = acc;
         }
+        System.arraycopy(ctxRow, 0, ctx, qOff, headDim);
       }
     }
     return ctx;
+  }
+
+  /**
+   * {@code acc[c] += round(p·v[c] / 2^30)} (half up) with {@code v[c] = hi4[c]/4·2^32 + lo[c]}, for
+   * {@code 0 ≤ p ≤ 2^30}. Exact in 64 bits: {@code p·v + 2^29 = (p·hi4)·2^30 + (p·lo + 2^29)} with
+   * {@code p·lo + 2^29 < 2^62 + 2^29}, and {@code floor((A·2^30 + B) / 2^30) = A + (B >> 30)} for
+   * integer A; |p·hi4| ≤ 2^30·2^33. Equal bit for bit to {@code FixedMath.mulShiftRound(p, v, 30)}.
+   */
+  static void mixRow(long[] acc, long p, long[] hi4, long[] lo) {
+    for (int c = 0; c < acc.length; c++) {
+      acc[c] += p * hi4[c] + ((p * lo[c] + (1L << 29)) >> 30);
+    }
   }
 }
