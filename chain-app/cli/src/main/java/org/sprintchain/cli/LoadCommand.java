@@ -30,7 +30,7 @@ final class LoadCommand extends LeafCommand {
   @Override
   public String usage() {
     return """
-        Usage: bin/sprint load [--tps X] [--duration S] [--warmup S] [--mix transfers]
+        Usage: bin/sprint load [--tps X] [--duration S] [--warmup S] [--mix M]
                                [--clients C] [--accounts A] [--dir D]
 
         Sends signed transfers to the running testnet in D, spread over every running node's RPC
@@ -47,8 +47,8 @@ final class LoadCommand extends LeafCommand {
                          (default 100)
           --duration S   measurement window in seconds (default 30)
           --warmup S     load before the window, seconds (default 5)
-          --mix M        what to send: transfers (the only kind today; inference comes with the
-                         inference market)
+          --mix M        what to send: transfers (default), inference (paid requests on the
+                         testnet's synthetic model), or weighted, e.g. transfers=3,inference=1
           --clients C    sending threads (default 8)
           --accounts A   funded load accounts, at least C (default 64)
           --dir D        testnet folder (default <repo>/.testnet)

@@ -82,11 +82,17 @@ class TestnetWorkflowIntegrationTest {
     assertTrue(status.out().contains("4 of 4 node(s) agree"), status.out());
     assertEquals(4, count(status.out(), "25.0%  "), status.out()); // then verified work or -
 
-    Result inference = run("load", "--mix", "inference");
-    assertEquals(2, inference.status());
-    assertTrue(inference.err().contains("inference market"), inference.err());
-
-    Result load = run("load", "--tps", "40", "--warmup", "2", "--duration", "8");
+    Result load =
+        run(
+            "load",
+            "--tps",
+            "40",
+            "--warmup",
+            "2",
+            "--duration",
+            "8",
+            "--mix",
+            "transfers=3,inference=1");
     assertEquals(0, load.status(), load.err());
     assertTrue(load.out().contains("every acknowledged tx is in a block with code 0"), load.out());
 

@@ -60,7 +60,8 @@ public final class TestnetLoad {
         LoadConfig.of(urls, options.clients(), options.warmup(), options.duration())
             .withTargetTps(options.targetTps());
     TransferTxSource source =
-        new TransferTxSource(net.demoKey(), options.accounts(), FUNDING_PER_ACCOUNT, SEED_TAG);
+        new TransferTxSource(
+            net.demoKey(), options.accounts(), FUNDING_PER_ACCOUNT, SEED_TAG, options.mix());
     Instant started = Instant.now();
     try (LoadRun run = new LoadGenerator(config, progress).start(source)) {
       progress.accept("load: warming up for " + options.warmup().toSeconds() + " s");

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.sprintchain.chain.crypto.Address;
 import org.sprintchain.chain.crypto.Ed25519;
 import org.sprintchain.chain.crypto.Hashes;
 import org.sprintchain.chain.tx.RejectReason;
@@ -32,7 +31,11 @@ public final class TransferTxSource implements TxSource {
   private static final Duration FUNDING_TIMEOUT = Duration.ofSeconds(60);
   private static final long AMOUNT = 1;
 
+  /** The max_fee of a load inference request; the synthetic model charges 1 per input byte. */
+  static final long INFERENCE_MAX_FEE = 200;
+
   private final Ed25519.KeyPair funder;
+  private final LoadMix mix;
   private final int accounts;
   private final long fundingPerAccount;
   private final String seedTag;
@@ -46,6 +49,15 @@ public final class TransferTxSource implements TxSource {
    */
   public TransferTxSource(
       Ed25519.KeyPair funder, int accounts, long fundingPerAccount, String seedTag) {
+    this(funder, accounts, fundingPerAccount, seedTag, LoadMix.TRANSFERS);
+  }
+
+  /**
+   * As above, with {@code mix} deciding which txs are paid inference requests on the testnet's
+   * synthetic model instead of transfers.
+   */
+  public TransferTxSource(
+      Ed25519.KeyPair funder, int accounts, long fundingPerAccount, String seedTag, LoadMix mix) {
     if (accounts < 1) {
       throw new IllegalArgumentException("accounts must be positive, got " + accounts);
     }
@@ -53,6 +65,7 @@ public final class TransferTxSource implements TxSource {
       throw new IllegalArgumentException("fundingPerAccount must be at least 2");
     }
     this.funder = funder;
+    this.mix = mix;
     this.accounts = accounts;
     this.fundingPerAccount = fundingPerAccount;
     this.seedTag = seedTag;
@@ -72,7 +85,7 @@ public final class TransferTxSource implements TxSource {
 
   @Override
   public String name() {
-    return "sprint-transfers";
+    return mix.inference() == 0 ? "sprint-transfers" : "sprint-" + mix.label();
   }
 
   public List<Ed25519.KeyPair> keys() {
@@ -151,6 +164,7 @@ public final class TransferTxSource implements TxSource {
     private final long[] sequences;
     private int cursor;
     private byte[] pending;
+    private long sent;
 
     Stream(ChainQueries queries, String chainId, long fee, List<Integer> owned, long[] all) {
       this.queries = queries;
@@ -167,8 +181,16 @@ public final class TransferTxSource implements TxSource {
     public byte[] next() {
       if (pending == null) {
         int account = owned[cursor];
-        Address to = keys.get((account + 1) % accounts).address();
-        pending = TxSender.signSend(keys.get(account), chainId, sequences[cursor], to, AMOUNT, fee);
+        pending =
+            mix.inferenceAt(sent)
+                ? InferenceLoad.request(keys.get(account), chainId, sequences[cursor], fee, sent)
+                : TxSender.signSend(
+                    keys.get(account),
+                    chainId,
+                    sequences[cursor],
+                    keys.get((account + 1) % accounts).address(),
+                    AMOUNT,
+                    fee);
       }
       return pending;
     }
@@ -196,6 +218,7 @@ public final class TransferTxSource implements TxSource {
 
     private void advance() {
       pending = null;
+      sent++;
       cursor = (cursor + 1) % owned.length;
     }
   }

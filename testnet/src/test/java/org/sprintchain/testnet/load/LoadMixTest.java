@@ -14,11 +14,18 @@ class LoadMixTest {
   }
 
   @Test
-  void inferenceIsRefusedUntilTheInferenceMarketExists() {
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class, () -> LoadMix.parse("transfers=9,inference=1"));
-    assertTrue(e.getMessage().contains("inference market"), e.getMessage());
+  void weightsDecideWhichTxsAreInferenceRequests() {
+    LoadMix mix = LoadMix.parse("transfers=3,inference=1");
+    assertEquals(new LoadMix(3, 1), mix);
+    assertEquals("transfers=3,inference=1", mix.label());
+    int inference = 0;
+    for (long n = 0; n < 400; n++) {
+      inference += mix.inferenceAt(n) ? 1 : 0;
+    }
+    assertEquals(100, inference);
+    assertTrue(LoadMix.parse("inference").inferenceAt(0));
+    assertEquals("inference", LoadMix.parse("inference").label());
+    assertTrue(!LoadMix.TRANSFERS.inferenceAt(5));
   }
 
   @Test
@@ -26,5 +33,7 @@ class LoadMixTest {
     assertThrows(IllegalArgumentException.class, () -> LoadMix.parse("swaps"));
     assertThrows(IllegalArgumentException.class, () -> LoadMix.parse("transfers=x"));
     assertThrows(IllegalArgumentException.class, () -> LoadMix.parse(""));
+    assertThrows(IllegalArgumentException.class, () -> LoadMix.parse("transfers,transfers"));
+    assertThrows(IllegalArgumentException.class, () -> LoadMix.parse("transfers=0"));
   }
 }
