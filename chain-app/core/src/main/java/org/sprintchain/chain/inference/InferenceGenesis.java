@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.sprintchain.chain.genesis.GenesisException;
+import org.sprintchain.chain.genesis.GenesisFields;
 import org.sprintchain.chain.state.WorkingState;
 
 /**
@@ -37,7 +38,7 @@ public record InferenceGenesis(InferenceParams params, List<ModelEntry> models) 
    * @throws GenesisException naming the bad field
    */
   public static InferenceGenesis parse(JsonNode node, String path) throws GenesisException {
-    InferenceJson.requireFields(node, path, List.of("params", "models"));
+    GenesisFields.requireFields(node, path, List.of("params", "models"));
     InferenceParams params = InferenceJson.parseParams(node.get("params"), path + ".params");
     JsonNode list = node.get("models");
     if (!list.isArray() || list.isEmpty() || list.size() > MAX_MODELS) {
@@ -69,15 +70,15 @@ public record InferenceGenesis(InferenceParams params, List<ModelEntry> models) 
   }
 
   private static ModelEntry model(JsonNode node, String at) throws GenesisException {
-    InferenceJson.requireFields(
+    GenesisFields.requireFields(
         node,
         at,
         List.of("model_id", "architecture", "weights_sha256", "price_per_unit", "max_input_bytes"));
-    String id = InferenceJson.text(node, at, "model_id");
+    String id = GenesisFields.text(node, at, "model_id");
     if (!id.matches(ModelEntry.ID_PATTERN)) {
       throw new GenesisException(at + ".model_id", "must match " + ModelEntry.ID_PATTERN);
     }
-    String archName = InferenceJson.text(node, at, "architecture");
+    String archName = GenesisFields.text(node, at, "architecture");
     Architecture arch =
         Architecture.ofId(archName)
             .orElseThrow(
@@ -85,15 +86,15 @@ public record InferenceGenesis(InferenceParams params, List<ModelEntry> models) 
                     new GenesisException(
                         at + ".architecture",
                         "unknown '" + archName + "' (synthetic-v1, minilm-l6-v2-int8)"));
-    String hex = InferenceJson.text(node, at, "weights_sha256");
+    String hex = GenesisFields.text(node, at, "weights_sha256");
     if (!hex.matches("[0-9a-f]{64}")) {
       throw new GenesisException(at + ".weights_sha256", "must be 64 lower-case hex digits");
     }
-    long price = InferenceJson.num(node, at, "price_per_unit");
+    long price = GenesisFields.num(node, at, "price_per_unit");
     if (price < 1) {
       throw new GenesisException(at + ".price_per_unit", "must be at least 1");
     }
-    long maxInput = InferenceJson.num(node, at, "max_input_bytes");
+    long maxInput = GenesisFields.num(node, at, "max_input_bytes");
     if (maxInput < 1 || maxInput > ModelEntry.MAX_INPUT_LIMIT) {
       throw new GenesisException(
           at + ".max_input_bytes", "must be in [1, " + ModelEntry.MAX_INPUT_LIMIT + "]");

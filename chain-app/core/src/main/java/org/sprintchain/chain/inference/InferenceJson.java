@@ -1,5 +1,9 @@
 package org.sprintchain.chain.inference;
 
+import static org.sprintchain.chain.genesis.GenesisFields.intNum;
+import static org.sprintchain.chain.genesis.GenesisFields.num;
+import static org.sprintchain.chain.genesis.GenesisFields.requireFields;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import org.sprintchain.chain.crypto.Address;
 import org.sprintchain.chain.genesis.GenesisException;
@@ -115,47 +118,5 @@ final class InferenceJson {
 
   static String hex(byte[] b) {
     return HexFormat.of().formatHex(b);
-  }
-
-  static void requireFields(JsonNode node, String path, List<String> fields)
-      throws GenesisException {
-    if (node == null || !node.isObject()) {
-      throw new GenesisException(path, "must be an object");
-    }
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!fields.contains(name)) {
-        throw new GenesisException(path + "." + name, "unknown field");
-      }
-    }
-    for (String name : fields) {
-      if (!node.has(name)) {
-        throw new GenesisException(path + "." + name, "missing");
-      }
-    }
-  }
-
-  static long num(JsonNode node, String path, String field) throws GenesisException {
-    JsonNode v = node.get(field);
-    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
-      throw new GenesisException(path + "." + field, "must be a non-negative JSON integer");
-    }
-    return v.longValue();
-  }
-
-  static int intNum(JsonNode node, String path, String field) throws GenesisException {
-    long v = num(node, path, field);
-    if (v > Integer.MAX_VALUE) {
-      throw new GenesisException(path + "." + field, "must fit in int32");
-    }
-    return (int) v;
-  }
-
-  static String text(JsonNode node, String path, String field) throws GenesisException {
-    JsonNode v = node.get(field);
-    if (!v.isTextual()) {
-      throw new GenesisException(path + "." + field, "must be a string");
-    }
-    return v.textValue();
   }
 }

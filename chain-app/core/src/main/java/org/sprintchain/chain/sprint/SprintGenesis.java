@@ -8,6 +8,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.sprintchain.chain.crypto.Address;
 import org.sprintchain.chain.genesis.GenesisException;
+import org.sprintchain.chain.genesis.GenesisFields;
 import org.sprintchain.chain.state.Account;
 import org.sprintchain.chain.state.WorkingState;
 import org.sprintchain.pocw.SprintParams;
@@ -36,7 +37,7 @@ public record SprintGenesis(SprintParams params, List<GenesisWorker> workers) {
   public record GenesisValidator(byte[] pubKey, long power) {}
 
   public static SprintGenesis parse(JsonNode node, String path) throws GenesisException {
-    SprintParamsJson.requireFields(node, path, List.of("params", "workers"));
+    GenesisFields.requireFields(node, path, List.of("params", "workers"));
     SprintParams params = SprintParamsJson.fromJson(node.get("params"), path + ".params");
     if (params.revealBlocks() < 3) {
       // The proposer of the audit seed block is sampled from the next block's hash, which it
@@ -55,7 +56,7 @@ public record SprintGenesis(SprintParams params, List<GenesisWorker> workers) {
     for (int i = 0; i < list.size(); i++) {
       String at = path + ".workers[" + i + "]";
       JsonNode w = list.get(i);
-      SprintParamsJson.requireFields(w, at, List.of("operator", "consensus_pub_key"));
+      GenesisFields.requireFields(w, at, List.of("operator", "consensus_pub_key"));
       Address operator;
       byte[] key;
       try {

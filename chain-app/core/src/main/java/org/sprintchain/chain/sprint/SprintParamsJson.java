@@ -1,10 +1,14 @@
 package org.sprintchain.chain.sprint;
 
+import static org.sprintchain.chain.genesis.GenesisFields.intNum;
+import static org.sprintchain.chain.genesis.GenesisFields.num;
+import static org.sprintchain.chain.genesis.GenesisFields.requireFields;
+import static org.sprintchain.chain.genesis.GenesisFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
 import org.sprintchain.chain.genesis.GenesisException;
 import org.sprintchain.pocw.DifficultyTarget;
@@ -108,20 +112,20 @@ public final class SprintParamsJson {
           num(node, path, "audit_blocks"),
           text(node, path, "model_preset"),
           target(node, path),
-          (int) intNum(node, path, "max_power_share_bps"),
-          (int) intNum(node, path, "samples_per_worker"),
-          (int) intNum(node, path, "auditors_per_worker"),
+          intNum(node, path, "max_power_share_bps"),
+          intNum(node, path, "samples_per_worker"),
+          intNum(node, path, "auditors_per_worker"),
           num(node, path, "jail_epochs"),
           new EmissionParams(
               num(e, path + ".emission", "initial_per_epoch"),
               num(e, path + ".emission", "halving_epochs")),
           new SlashParams(
               num(s, path + ".slash", "worker_deposit"),
-              (int) intNum(s, path + ".slash", "fraud_slash_bps"),
-              (int) intNum(s, path + ".slash", "missed_reveal_slash_bps"),
+              intNum(s, path + ".slash", "fraud_slash_bps"),
+              intNum(s, path + ".slash", "missed_reveal_slash_bps"),
               num(s, path + ".slash", "dispute_bond"),
-              (int) intNum(s, path + ".slash", "challenger_reward_bps")),
-          (int) intNum(node, path, "min_workers"),
+              intNum(s, path + ".slash", "challenger_reward_bps")),
+          intNum(node, path, "min_workers"),
           num(node, path, "dispute_budget_per_block"));
     } catch (InvalidParamsException ex) {
       String field = ex.field().replaceFirst("^sprint\\.", path + ".");
@@ -135,47 +139,5 @@ public final class SprintParamsJson {
       throw new GenesisException(path + ".difficulty_target", "must be 64 lower-case hex digits");
     }
     return DifficultyTarget.ofHex(hex);
-  }
-
-  private static long num(JsonNode node, String path, String field) throws GenesisException {
-    JsonNode v = node.get(field);
-    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
-      throw new GenesisException(path + "." + field, "must be a non-negative JSON integer");
-    }
-    return v.longValue();
-  }
-
-  private static long intNum(JsonNode node, String path, String field) throws GenesisException {
-    long v = num(node, path, field);
-    if (v > Integer.MAX_VALUE) {
-      throw new GenesisException(path + "." + field, "must fit in int32");
-    }
-    return v;
-  }
-
-  private static String text(JsonNode node, String path, String field) throws GenesisException {
-    JsonNode v = node.get(field);
-    if (!v.isTextual()) {
-      throw new GenesisException(path + "." + field, "must be a string");
-    }
-    return v.textValue();
-  }
-
-  static void requireFields(JsonNode node, String path, List<String> fields)
-      throws GenesisException {
-    if (node == null || !node.isObject()) {
-      throw new GenesisException(path, "must be an object");
-    }
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!fields.contains(name)) {
-        throw new GenesisException(path + "." + name, "unknown field");
-      }
-    }
-    for (String name : fields) {
-      if (!node.has(name)) {
-        throw new GenesisException(path + "." + name, "missing");
-      }
-    }
   }
 }
