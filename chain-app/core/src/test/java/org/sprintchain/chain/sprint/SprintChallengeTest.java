@@ -2,22 +2,17 @@ package org.sprintchain.chain.sprint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.sprintchain.chain.sprint.SprintChain.FEE;
-import static org.sprintchain.chain.sprint.SprintChain.TARGET;
 import static org.sprintchain.chain.sprint.SprintChain.assertAllOk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sprintchain.chain.BlockResult;
 import org.sprintchain.chain.crypto.Address;
-import org.sprintchain.chain.crypto.Hashes;
 import org.sprintchain.chain.tx.RejectReason;
 import org.sprintchain.model.ModelTrace;
 import org.sprintchain.model.NonceDigest;
-import org.sprintchain.pocw.commit.WinnerLeaf;
 import org.sprintchain.pocw.commit.WinnerTree;
 import org.sprintchain.proto.tx.v1.Msg;
 import org.sprintchain.proto.tx.v1.MsgDispute;
@@ -40,25 +35,13 @@ class SprintChallengeTest {
   private NonceDigest forged;
   private byte[] fakeDigest;
 
-  /** Worker 0 commits a made-up digest; it is published, and its one auditor disputes it. */
+  /** See {@link ForgeryScenario}. */
   private void startWithForgery() {
-    chain =
-        SprintChain.withWorkers(
-            workers,
-            p -> {
-              p.put("auditors_per_worker", 1);
-              p.put("min_workers", 2);
-            });
-    chain.runTo(chain.epochStart(0));
-    seed = chain.seed(0);
-    workers.forEach(w -> w.honest(seed, TARGET));
-    forged = cheater.firstLoser(seed, TARGET);
-    fakeDigest = Hashes.sha256("forged".getBytes(StandardCharsets.UTF_8));
-    fakeDigest[0] = 0;
-    List<WinnerLeaf> leaves = new ArrayList<>(cheater.winners(seed, TARGET).subList(0, 2));
-    leaves.add(new WinnerLeaf(forged.nonce(), fakeDigest));
-    cheater.tree = WinnerTree.of(leaves);
-    chain.runThroughDigests(0, workers);
+    ForgeryScenario scenario = ForgeryScenario.start(workers);
+    chain = scenario.chain;
+    seed = scenario.seed;
+    forged = scenario.forged;
+    fakeDigest = scenario.fakeDigest;
   }
 
   private SimulatedWorker bystanderOf(SimulatedWorker w) {

@@ -6,7 +6,6 @@ import static org.sprintchain.chain.sprint.SprintChain.TARGET;
 import static org.sprintchain.chain.sprint.SprintChain.assertAllOk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -16,8 +15,6 @@ import org.sprintchain.chain.crypto.Address;
 import org.sprintchain.chain.crypto.Hashes;
 import org.sprintchain.model.ModelTrace;
 import org.sprintchain.model.NonceDigest;
-import org.sprintchain.pocw.commit.WinnerLeaf;
-import org.sprintchain.pocw.commit.WinnerTree;
 
 /**
  * Disputes end to end: a published digest contradicts the auditor's report, both sides post their
@@ -40,23 +37,11 @@ class SprintDisputeTest {
   private byte[] fakeDigest;
 
   private void startWithForgery() {
-    chain =
-        SprintChain.withWorkers(
-            workers,
-            p -> {
-              p.put("auditors_per_worker", 1);
-              p.put("min_workers", 2);
-            });
-    chain.runTo(chain.epochStart(0));
-    seed = chain.seed(0);
-    workers.forEach(w -> w.honest(seed, TARGET));
-    forged = cheater.firstLoser(seed, TARGET);
-    fakeDigest = Hashes.sha256("forged".getBytes(StandardCharsets.UTF_8));
-    fakeDigest[0] = 0; // below the 1-in-4 target
-    List<WinnerLeaf> leaves = new ArrayList<>(cheater.winners(seed, TARGET).subList(0, 2));
-    leaves.add(new WinnerLeaf(forged.nonce(), fakeDigest));
-    cheater.tree = WinnerTree.of(leaves); // 3 leaves, k = 4: all sampled
-    chain.runThroughDigests(0, workers);
+    ForgeryScenario scenario = ForgeryScenario.start(workers);
+    chain = scenario.chain;
+    seed = scenario.seed;
+    forged = scenario.forged;
+    fakeDigest = scenario.fakeDigest;
   }
 
   private SimulatedWorker auditorOf(SimulatedWorker w) {
