@@ -17,6 +17,10 @@ import org.sprintchain.testnet.TestnetManifest;
  */
 record CliContext(PrintStream out, PrintStream err, Path testnetDir) {
   static final String FALLBACK_NODE = "http://127.0.0.1:26657";
+  static final String FALLBACK_HTTP = "http://127.0.0.1:26659";
+
+  /** A testnet node's HTTP port above its p2p port (testnet's PortAllocator layout). */
+  static final int HTTP_PORT_OFFSET = 3;
 
   static CliContext system() {
     return new CliContext(System.out, System.err, LocalTestnet.defaultDir());
@@ -51,5 +55,33 @@ record CliContext(PrintStream out, PrintStream err, Path testnetDir) {
       }
     }
     return URI.create(FALLBACK_NODE);
+  }
+
+  /**
+   * {@code --http}, else node0's inference API of the testnet in {@code --home} or the default dir
+   * (node {@code i} serves it on {@code base + 10·i + 3}, beside its p2p port {@code base + 10·i}),
+   * else {@value #FALLBACK_HTTP}.
+   */
+  URI inferenceApi(Args args) {
+    Optional<String> given = args.option("http");
+    if (given.isPresent()) {
+      try {
+        URI uri = URI.create(given.get());
+        if (uri.getScheme() == null || uri.getHost() == null) {
+          throw new UsageException(
+              "--http must be a URL like http://127.0.0.1:26659, got '" + given.get() + "'");
+        }
+        return uri;
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--http is not a URL: " + e.getMessage());
+      }
+    }
+    for (Path dir : new Path[] {home(args), testnetDir}) {
+      if (TestnetManifest.existsIn(dir)) {
+        int p2p = TestnetManifest.read(dir).nodes().get(0).ports().p2p();
+        return URI.create("http://127.0.0.1:" + (p2p + HTTP_PORT_OFFSET));
+      }
+    }
+    return URI.create(FALLBACK_HTTP);
   }
 }

@@ -9,10 +9,10 @@ import org.sprintchain.testnet.TestnetException;
 import org.sprintchain.testnet.bench.TransferBenchmark;
 
 /**
- * The Java side of {@code bin/sprint}: dispatches {@code keys}, {@code tx}, {@code query}, {@code
- * testnet}, {@code load}, {@code node}, {@code bench} and {@code genesis} commands. Exit status: 0
- * ok, 1 the command failed (message on stderr), 2 the command line is wrong (message and usage on
- * stderr).
+ * The Java side of {@code bin/sprint}: dispatches {@code keys}, {@code tx}, {@code infer}, {@code
+ * verify-receipt}, {@code query}, {@code testnet}, {@code load}, {@code node}, {@code bench} and
+ * {@code genesis} commands. Exit status: 0 ok, 1 the command failed (message on stderr), 2 the
+ * command line is wrong (message and usage on stderr).
  */
 public final class SprintCli {
   static final int OK = 0;
@@ -88,6 +88,8 @@ public final class SprintCli {
                 List.of(new KeysAddCommand(), new KeysListCommand(), new KeysShowCommand())),
             new CommandGroup(
                 "bin/sprint tx", "tx", "sign and send transactions", List.of(new TxSendCommand())),
+            new InferCommand(),
+            new VerifyReceiptCommand(),
             new CommandGroup(
                 "bin/sprint query",
                 "query",
@@ -127,6 +129,10 @@ public final class SprintCli {
                         "audit",
                         "audit cost vs generation cost, fake-winner detection rate (no network)",
                         ToolBenchmarks::audit),
+                    new PassThroughCommand(
+                        "inference",
+                        "MiniLM embeddings/s vs ONNX Runtime; paid-job latency on 4 validators",
+                        ToolBenchmarks::inference),
                     new PassThroughCommand(
                         "store",
                         "JMH: authenticated commit vs raw RocksDB WriteBatch, reads, proofs",

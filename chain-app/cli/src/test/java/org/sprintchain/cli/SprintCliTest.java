@@ -77,6 +77,8 @@ class SprintCliTest {
                     "keys list",
                     "keys show",
                     "tx send",
+                    "infer",
+                    "verify-receipt",
                     "query account",
                     "query params",
                     "query sprint",
@@ -253,10 +255,10 @@ class SprintCliTest {
   }
 
   @Test
-  void loadRefusesInferenceBeforeTouchingATestnet() {
-    Result r = run("load", "--mix", "inference", "--dir", home.resolve("none").toString());
+  void loadRefusesABadMixBeforeTouchingATestnet() {
+    Result r = run("load", "--mix", "swaps", "--dir", home.resolve("none").toString());
     assertEquals(2, r.status());
-    assertTrue(r.err().contains("inference market"), r.err());
+    assertTrue(r.err().contains("unknown kind 'swaps'"), r.err());
   }
 
   @Test
@@ -270,5 +272,21 @@ class SprintCliTest {
     Result r = run("genesis", "validate", "--file", file.toString());
     assertEquals(1, r.status());
     assertTrue(r.err().contains("app_state.accounts[0].address"), r.err());
+  }
+
+  @Test
+  void verifyReceiptRefusesAFileThatIsNotAReceipt() throws Exception {
+    Path file = home.resolve("receipt.json");
+    Files.writeString(file, "{\"request_id\":\"seven\"}");
+    Result r = run("verify-receipt", file.toString(), "--node", "http://127.0.0.1:1");
+    assertEquals(1, r.status());
+    assertTrue(r.err().contains("is not a receipt"), r.err());
+  }
+
+  @Test
+  void inferNeedsItsOptions() {
+    Result r = run("infer", "--model", "m", "--input", "x");
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("missing required option --from"), r.err());
   }
 }

@@ -176,6 +176,56 @@ public final class CometRpcClient implements AutoCloseable {
         txResult(r.path("hash").asText(), r.path("height").asLong(), r.path("tx_result")));
   }
 
+  /** As {@link #tx(String)}, with the tx bytes themselves. */
+  public Optional<IncludedTx> includedTx(String hashHex) {
+    byte[] hash;
+    try {
+      hash = HexFormat.of().parseHex(hashHex.startsWith("0x") ? hashHex.substring(2) : hashHex);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("tx hash must be hex, got '" + hashHex + "'", e);
+    }
+    JsonNode r;
+    try {
+      r = call("tx", Map.of("hash", hex(hash)));
+    } catch (JsonRpcErrorException e) {
+      if (e.getMessage().contains("not found")) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    return Optional.of(included(r));
+  }
+
+  /**
+   * CometBFT's {@code tx_search} for an event query such as {@code inference_result.id=7} (first
+   * page, oldest first); empty when the node indexes no txs.
+   */
+  public List<IncludedTx> txSearch(String query) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("query", quote(query));
+    params.put("order_by", quote("asc"));
+    List<IncludedTx> out = new ArrayList<>();
+    for (JsonNode r : call("tx_search", params).path("txs")) {
+      out.add(included(r));
+    }
+    return out;
+  }
+
+  /** The raw txs of block {@code height}, in block order. */
+  public List<byte[]> blockTxs(long height) {
+    List<byte[]> out = new ArrayList<>();
+    for (JsonNode tx : block(height).path("block").path("data").path("txs")) {
+      out.add(bytes(tx));
+    }
+    return out;
+  }
+
+  private static IncludedTx included(JsonNode r) {
+    return new IncludedTx(
+        txResult(r.path("hash").asText(), r.path("height").asLong(), r.path("tx_result")),
+        bytes(r.path("tx")));
+  }
+
   /** Calls {@code method} with URI-encoded {@code params}; returns the JSON-RPC {@code result}. */
   public JsonNode call(String method, Map<String, String> params) {
     return call(method, params, timeout);

@@ -48,6 +48,14 @@ public final class ProvenQueries {
     return new ProvenAnswer<>(QueryProofChecker.params(answer, appHash), answer.height(), appHash);
   }
 
+  /** The job record at {@code height} (0: the latest), proven against the header of the next. */
+  public ProvenAnswer<InferenceJob> job(long id, long height) {
+    String path = "/inference/job/" + id;
+    AbciQueryResult answer = rpc.abciQuery(path, new byte[0], height, true);
+    byte[] appHash = appHashAfter(path, answer);
+    return new ProvenAnswer<>(QueryProofChecker.job(id, answer, appHash), answer.height(), appHash);
+  }
+
   /** The app hash in the header of block {@code answer.height() + 1}. */
   private byte[] appHashAfter(String path, AbciQueryResult answer) {
     if (!answer.ok()) {

@@ -3,6 +3,7 @@ package org.sprintchain.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.sprintchain.store.ProofVerifier;
 public final class QueryProofChecker {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HexFormat HEX = HexFormat.of().withUpperCase();
+  private static final byte JOB_PREFIX = 0x22;
 
   private QueryProofChecker() {}
 
@@ -87,6 +89,40 @@ public final class QueryProofChecker {
               + HEX.formatHex(raw.get()));
     }
     return claimed;
+  }
+
+  /**
+   * Verifies an answer to {@code /inference/job/<id>}: the proven record (key {@code 0x22 ‖ id})
+   * decoded must equal the JSON answer field by field.
+   */
+  public static InferenceJob job(long id, AbciQueryResult answer, byte[] appHash) {
+    Optional<byte[]> raw = provenValue(jobKey(id), answer, appHash);
+    if (raw.isEmpty()) {
+      throw new ProofVerificationException("the proof shows that there is no job " + id);
+    }
+    InferenceJob proven;
+    InferenceJob claimed;
+    try {
+      proven = InferenceJob.decodeRecord(id, raw.get());
+    } catch (IllegalArgumentException e) {
+      throw new ProofVerificationException(
+          "the proven value is not a job record: " + e.getMessage());
+    }
+    try {
+      claimed = InferenceJob.fromJson(json(answer));
+    } catch (IllegalArgumentException e) {
+      throw new ProofVerificationException("the answer is not a job: " + e.getMessage());
+    }
+    if (!proven.equals(claimed)) {
+      throw new ProofVerificationException(
+          "the answer " + claimed + " is not the proven record " + proven);
+    }
+    return proven;
+  }
+
+  /** The store key of job {@code id}: {@code 0x22 ‖ u64be(id)} (chain-core's InferenceKeys). */
+  static byte[] jobKey(long id) {
+    return ByteBuffer.allocate(9).put(JOB_PREFIX).putLong(id).array();
   }
 
   /**

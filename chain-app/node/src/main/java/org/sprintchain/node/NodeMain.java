@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.sprintchain.abci.AbciAddress;
 import org.sprintchain.abci.AbciSocketServer;
 import org.sprintchain.chain.ChainApplication;
+import org.sprintchain.node.http.HttpApiFlags;
+import org.sprintchain.node.http.HttpApiOptions;
+import org.sprintchain.node.http.InferenceHttpServer;
 import org.sprintchain.node.worker.SprintWorker;
 import org.sprintchain.node.worker.WorkerOptions;
 import org.sprintchain.store.StoreCorruptedException;
@@ -39,7 +42,8 @@ public final class NodeMain {
       String abci,
       StoreOptions pruning,
       SnapshotPolicy snapshots,
-      Optional<WorkerOptions> worker) {}
+      Optional<WorkerOptions> worker,
+      Optional<HttpApiOptions> http) {}
 
   public static void main(String[] args) {
     Options options;
@@ -76,9 +80,15 @@ public final class NodeMain {
     long snapshotKeep = SnapshotPolicy.DEFAULT_KEEP;
     long chunkBytes = SnapshotPolicy.DEFAULT.chunkBytes();
     WorkerFlags worker = new WorkerFlags();
+    HttpApiFlags http = new HttpApiFlags();
     for (int i = 0; i < args.length; i++) {
+      if (http.accepts(args[i])) {
+        http.set(args[i], value(args, ++i, args[i - 1]));
+        continue;
+      }
       if (worker.accepts(args[i])) {
         worker.set(args[i], value(args, ++i, args[i - 1]));
+        http.seeWorkerFlag(args[i - 1], args[i]);
         continue;
       }
       if (args[i].equals("--no-worker")) {
@@ -114,7 +124,7 @@ public final class NodeMain {
             (int) Math.min(snapshotKeep, Integer.MAX_VALUE),
             (int) Math.min(chunkBytes, Integer.MAX_VALUE));
     snapshots.checkRetention(pruning);
-    return new Options(home, abci, pruning, snapshots, worker.build(home));
+    return new Options(home, abci, pruning, snapshots, worker.build(home), http.build());
   }
 
   private static long count(String[] args, int i, String flag) {
@@ -160,6 +170,7 @@ public final class NodeMain {
             "  With pruning, snapshot versions must stay readable while offered: M must divide K,",
             "  or N must be at least K x (S + 1).",
             WorkerFlags.USAGE,
+            HttpApiFlags.USAGE,
             "  --help          print this help"));
     out.flush();
   }
@@ -176,6 +187,7 @@ public final class NodeMain {
         new SprintAbciApplication(
             chain, snapshots, new SnapshotRestorer(store, chain), NodeMain::haltOnCorruption);
     AbciSocketServer server = new AbciSocketServer(AbciAddress.parse(options.abci()), app);
+    Optional<InferenceHttpServer> http = options.http().map(InferenceHttpServer::new);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -184,6 +196,7 @@ public final class NodeMain {
                 .unstarted(
                     () -> {
                       LOG.info("Shutting down");
+                      http.ifPresent(InferenceHttpServer::close);
                       server.close();
                       snapshots.close();
                       store.close();
@@ -210,6 +223,9 @@ public final class NodeMain {
       worker.start();
     } else {
       LOG.info("No sprint worker (give --rpc and --worker-key to run one)");
+    }
+    if (http.isPresent()) {
+      http.get().start();
     }
     awaitQuietly(stopped);
   }

@@ -3,8 +3,11 @@ package org.sprintchain.chain.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sprintchain.chain.crypto.Address;
 import org.sprintchain.chain.inference.InferenceQueries;
 import org.sprintchain.chain.sprint.SprintQueries;
@@ -29,7 +32,7 @@ import org.sprintchain.store.VersionNotAvailableException;
  *
  * Height 0 means the latest committed block; a past height reads that version while the store
  * retains it. With {@code prove}, answers read from one store entry ({@code /account}, {@code
- * /params}) carry a {@link StateProof} of that entry.
+ * /params}, {@code /inference/job/<id>}) carry a {@link StateProof} of that entry.
  */
 public final class QueryRouter {
   public static final String ACCOUNT_PATH = "/account/";
@@ -37,6 +40,8 @@ public final class QueryRouter {
   public static final String STATUS_PATH = "/status";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern INFERENCE_JOB = Pattern.compile("/inference/(?:job/)?([0-9]{1,18})");
+  private static final byte INFERENCE_JOB_PREFIX = 0x22;
 
   private final StateStore store;
 
@@ -138,6 +143,15 @@ public final class QueryRouter {
     }
     if (path.equals(PARAMS_PATH)) {
       return Optional.of(StateKeys.params());
+    }
+    Matcher job = INFERENCE_JOB.matcher(path);
+    if (job.matches()) {
+      // InferenceKeys.job(id): 0x22 ‖ u64be(id); the package keeps its layout private.
+      return Optional.of(
+          ByteBuffer.allocate(9)
+              .put(INFERENCE_JOB_PREFIX)
+              .putLong(Long.parseLong(job.group(1)))
+              .array());
     }
     return Optional.empty();
   }
