@@ -114,7 +114,8 @@ public final class NodeProcess {
 
   /**
    * The worker flags of this node: {@code --rpc} and {@code --worker-key} (the worker runs when the
-   * chain has sprints and stays idle otherwise), then any from {@code worker-args}.
+   * chain has sprints and stays idle otherwise), {@code --http} (the inference API), then any from
+   * {@code worker-args}.
    */
   List<String> workerArgs() {
     List<String> args = new ArrayList<>();
@@ -122,6 +123,8 @@ public final class NodeProcess {
     args.add(ports.rpcUrl().toString());
     args.add("--worker-key");
     args.add(cometHome().resolve("config/priv_validator_key.json").toString());
+    args.add("--http");
+    args.add("127.0.0.1:" + ports.http());
     Path extra = workerArgsFile(dir);
     if (Files.isRegularFile(extra)) {
       try {

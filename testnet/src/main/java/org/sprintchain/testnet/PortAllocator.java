@@ -28,7 +28,7 @@ public final class PortAllocator {
     if (nodes < 1 || nodes > MAX_NODES) {
       throw new IllegalArgumentException("nodes must be in [1, " + MAX_NODES + "], got " + nodes);
     }
-    if (basePort < 1024 || basePort + STRIDE * (nodes - 1) + 2 > 65535) {
+    if (basePort < 1024 || basePort + STRIDE * (nodes - 1) + 3 > 65535) {
       throw new IllegalArgumentException(
           "base port " + basePort + " leaves no room for " + nodes + " nodes below 65536");
     }
@@ -56,6 +56,7 @@ public final class PortAllocator {
     requireFree(p.p2p(), node + " p2p");
     requireFree(p.rpc(), node + " rpc");
     requireFree(p.abci(), node + " abci");
+    requireFree(p.http(), node + " http");
   }
 
   private static void requireFree(int port, String role) {
@@ -95,7 +96,7 @@ public final class PortAllocator {
     for (int base = from; base + span < 65535; base += span) {
       boolean free = true;
       for (NodePorts p : layout(base, nodes)) {
-        if (!isFree(p.p2p()) || !isFree(p.rpc()) || !isFree(p.abci())) {
+        if (!isFree(p.p2p()) || !isFree(p.rpc()) || !isFree(p.abci()) || !isFree(p.http())) {
           free = false;
           break;
         }

@@ -144,11 +144,20 @@ final class TestnetUpCommand extends LeafCommand {
                 + dir
                 + ")");
     for (NodeProcess node : testnet.nodes()) {
-      ctx.out().println("  " + node.name() + " RPC: " + node.rpcUrl());
+      ctx.out()
+          .println(
+              "  "
+                  + node.name()
+                  + " RPC: "
+                  + node.rpcUrl()
+                  + "  inference API: "
+                  + node.ports().httpUrl());
     }
     ctx.out().println("demo key: demo  address: " + testnet.demoAddress());
     ctx.out().println("next:     bin/sprint testnet status   |   bin/sprint load --duration 30");
     ctx.out().println("          bin/sprint tx send --from demo --to validator0 --amount 10");
+    ctx.out()
+        .println("          bin/sprint infer --model all-minilm-l6-v2 --input 'hello' --from demo");
     return 0;
   }
 

@@ -5,11 +5,12 @@ import java.util.List;
 import org.sprintchain.model.bench.ModelBenchmark;
 import org.sprintchain.store.bench.StoreBenchmarks;
 import org.sprintchain.testnet.audit.AuditBenchmark;
+import org.sprintchain.testnet.bench.InferenceBenchmark;
 
 /**
- * {@code bench model}, {@code bench audit} and {@code bench store}: the module benchmarks, which
- * parse their own flags and print to standard output. bin/sprint starts the JVM with the Vector API
- * module for them.
+ * {@code bench model}, {@code bench audit}, {@code bench inference} and {@code bench store}: the
+ * module benchmarks, which parse their own flags and print to standard output. bin/sprint starts
+ * the JVM with the Vector API module for them.
  */
 final class ToolBenchmarks {
   /** A run short enough for a 2-core machine; pass JMH flags to override. */
@@ -34,6 +35,14 @@ final class ToolBenchmarks {
 
   static int audit(String[] args, PrintStream out, PrintStream err) {
     return AuditBenchmark.run(args, out, err);
+  }
+
+  /**
+   * The MiniLM engine against ONNX Runtime (in a JVM of its own, so ONNX Runtime stays off this
+   * class path) and paid-job latency on a 4-validator testnet.
+   */
+  static int inference(String[] args, PrintStream out, PrintStream err) {
+    return InferenceBenchmark.run(args, out, err);
   }
 
   static int store(String[] args, PrintStream out, PrintStream err) {
