@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import org.sprintchain.client.CometRpcClient;
 import org.sprintchain.client.InferenceClient;
@@ -73,7 +74,10 @@ final class VerifyReceiptCommand extends LeafCommand {
     try (CometRpcClient rpc = new CometRpcClient(ctx.node(args))) {
       ReceiptVerifier.Report report = new ReceiptVerifier(rpc, wait).verify(receipt);
       for (ReceiptVerifier.Check c : report.checks()) {
-        ctx.out().printf("%-4s %-15s %s%n", c.ok() ? "ok" : "FAIL", c.name(), c.detail());
+        ctx.out()
+            .println(
+                String.format(
+                    Locale.ROOT, "%-4s %-15s %s", c.ok() ? "ok" : "FAIL", c.name(), c.detail()));
       }
       try {
         InferenceJob now = new InferenceClient(rpc).job(receipt.requestId());
