@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -43,9 +42,6 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
   /** Blocks at least this large hash their keys and values in parallel. */
   private static final int PARALLEL_MIN_WRITES = 512;
 
-  /** Entries a snapshot export reads per hold of the read lock. */
-  private static final int SCAN_BATCH = 1024;
-
   /** Tree levels with at least this many nodes to load are decoded in parallel. */
   private static final int PARALLEL_MIN_NODES = 256;
 
@@ -54,21 +50,9 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
   private final VersionPruner pruner;
   private final StoreOptions options;
   private final NodeCache cache = new NodeCache();
-
-  /** Versions a running snapshot export reads, with their export counts; pruning waits for them. */
-  private final TreeMap<Long, Integer> pins = new TreeMap<>();
-
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private long latest;
   private Subtree latestRoot;
-
-  /**
-   * Whether {@link StoreColumn#DELETED} may hold a mark. False while it is empty (no key was ever
-   * deleted), so a store that never deletes skips the mark lookup of every new key. True is always
-   * safe: it only costs lookups. Changed only under the write lock.
-   */
-  private boolean anyDeleteMarks;
-
   private boolean closed;
 
   protected MerkleStateStore(KvStorage storage, StoreOptions options) {
@@ -86,7 +70,6 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
     if (storage.get(StoreColumn.META, StoreMetadata.IMPORT_KEY).isPresent()) {
       wipeImport(); // a snapshot import was interrupted: start again from an empty store
     }
-    this.anyDeleteMarks = !isEmpty(StoreColumn.DELETED);
   }
 
   @Override
@@ -203,7 +186,7 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
    * keeps no stale index, so it never looks.
    */
   private void findTombstones(List<StagedCommit.ValueChange> changes, List<Integer> newKeys) {
-    if (newKeys.isEmpty() || !anyDeleteMarks) {
+    if (newKeys.isEmpty()) {
       return;
     }
     List<byte[]> candidates = new ArrayList<>(newKeys.size());
@@ -236,49 +219,37 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
   }
 
   /**
-   * Loads one tree level of stored nodes: decoded ones from the cache, the rest from cached
-   * encodings or else one storage call, decoded in parallel when there are many.
+   * Loads one tree level of stored nodes: cached ones from the cache, the rest in one storage call,
+   * decoded in parallel when there are many.
    */
   private List<Subtree.Inner> loadLevel(List<NodeKey> keys) {
     List<Subtree.Inner> out = new ArrayList<>(keys.size());
-    List<Integer> toDecode = new ArrayList<>();
-    List<byte[]> encodings = new ArrayList<>();
     List<Integer> missing = new ArrayList<>();
     List<byte[]> missingKeys = new ArrayList<>();
     for (NodeKey key : keys) {
-      Subtree.Inner node = cache.decoded(key);
-      if (node == null) {
-        byte[] bytes = cache.encoded(key);
-        if (bytes == null) {
-          missing.add(out.size());
-          missingKeys.add(key.encode());
-        } else {
-          toDecode.add(out.size());
-          encodings.add(bytes);
-        }
+      Subtree.Inner cached = NodeCache.cacheable(key) ? cache.get(key) : null;
+      if (cached == null) {
+        missing.add(out.size());
+        missingKeys.add(key.encode());
       }
-      out.add(node);
+      out.add(cached);
     }
-    if (!missing.isEmpty()) {
-      List<Optional<byte[]>> stored = storage.getAll(StoreColumn.NODES, missingKeys);
-      for (int i = 0; i < missing.size(); i++) {
-        NodeKey key = keys.get(missing.get(i));
-        toDecode.add(missing.get(i));
-        encodings.add(
-            stored
-                .get(i)
-                .orElseThrow(
-                    () -> new StoreCorruptedException("tree node " + key + " is missing")));
-      }
+    if (missing.isEmpty()) {
+      return out;
     }
+    List<Optional<byte[]>> stored = storage.getAll(StoreColumn.NODES, missingKeys);
     List<Subtree.Inner> decoded =
-        (encodings.size() >= PARALLEL_MIN_NODES ? encodings.parallelStream() : encodings.stream())
-            .map(NodeCodec::decodeNode)
+        (missing.size() >= PARALLEL_MIN_NODES ? stored.parallelStream() : stored.stream())
+            .map(b -> b.map(NodeCodec::decodeNode).orElse(null))
             .toList();
-    for (int i = 0; i < toDecode.size(); i++) {
-      int index = toDecode.get(i);
-      cache.put(keys.get(index), decoded.get(i), encodings.get(i));
-      out.set(index, decoded.get(i));
+    for (int i = 0; i < missing.size(); i++) {
+      NodeKey key = keys.get(missing.get(i));
+      Subtree.Inner node = decoded.get(i);
+      if (node == null) {
+        throw new StoreCorruptedException("tree node " + key + " is missing");
+      }
+      cache.put(key, node);
+      out.set(missing.get(i), node);
     }
     return out;
   }
@@ -315,7 +286,6 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
             ValueHistory.encode(c.valueOrNull()));
         if (c.valueOrNull() == null) {
           batch.put(StoreColumn.DELETED, c.key(), new byte[0]);
-          anyDeleteMarks = true; // early is safe (see the field)
         } else if (c.deletedMark()) {
           batch.delete(StoreColumn.DELETED, c.key());
         }
@@ -328,14 +298,11 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
           StoreColumn.ROOTS,
           VersionPruner.versionKey(version),
           NodeCodec.encodeRoot(staged.tree().root()));
-      pruner.addTo(batch, version, madeStale, this::isPinned);
+      pruner.addTo(batch, version, madeStale);
       batch.put(StoreColumn.META, StoreMetadata.LATEST_KEY, StoreMetadata.encodeLong(version));
       storage.write(batch);
-      cache.evict(staged.tree().staleNodes());
       for (TreeUpdate.NodeWrite w : staged.tree().newNodes()) {
-        if (NodeCache.cacheable(w.key())) {
-          cache.put(w.key(), w.node(), w.encoded());
-        }
+        cache.put(w.key(), w.node());
       }
       latest = version;
       latestRoot = staged.tree().root();
@@ -357,67 +324,17 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
     }
   }
 
-  /**
-   * Pins the version instead of holding the read lock for the whole pass, so commits go on while a
-   * large state is exported: the entries are read in batches, each under the read lock, and pruning
-   * leaves a pinned version alone until the pass ends (see {@link VersionPruner}). Later {@code
-   * chunk(i)} calls read the same way but do not pin; the version must stay retained meanwhile.
-   */
   @Override
   public Snapshot exportSnapshot(long version, int chunkBytes) {
-    byte[] root =
-        read(
-            () -> {
-              byte[] hash = rootAt(version).hash();
-              synchronized (pins) {
-                pins.merge(version, 1, Integer::sum);
-              }
-              return hash;
-            });
-    try {
-      return SnapshotExport.export(this::scanInBatches, version, root, chunkBytes);
-    } finally {
-      synchronized (pins) {
-        pins.computeIfPresent(version, (v, n) -> n == 1 ? null : n - 1);
-      }
-    }
-  }
-
-  private boolean isPinned(long version) {
-    synchronized (pins) {
-      return pins.containsKey(version);
-    }
-  }
-
-  /** Live entries of a version from a key on, read {@value #SCAN_BATCH} at a time. */
-  private void scanInBatches(byte[] fromKey, long version, EntryVisitor visitor) {
-    byte[] from = fromKey;
-    while (true) {
-      List<byte[][]> batch = new ArrayList<>(SCAN_BATCH);
-      byte[] start = from;
-      read(
-          () -> {
-            rootAt(version);
-            values.iterateFrom(
-                start,
-                version,
-                (k, v) -> {
-                  batch.add(new byte[][] {k, v});
-                  return batch.size() < SCAN_BATCH;
+    SnapshotExport.EntrySource source =
+        (from, v, visitor) ->
+            read(
+                () -> {
+                  rootAt(v);
+                  values.iterateFrom(from, v, visitor);
+                  return null;
                 });
-            return null;
-          });
-      for (byte[][] entry : batch) {
-        if (!visitor.visit(entry[0], entry[1])) {
-          return;
-        }
-      }
-      if (batch.size() < SCAN_BATCH) {
-        return;
-      }
-      // The smallest key after the last one read: the same bytes and a zero byte.
-      from = Arrays.copyOf(batch.get(SCAN_BATCH - 1)[0], batch.get(SCAN_BATCH - 1)[0].length + 1);
-    }
+    return read(() -> SnapshotExport.export(source, version, rootAt(version).hash(), chunkBytes));
   }
 
   @Override
@@ -498,7 +415,6 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
       }
       storage.write(new KvBatch().delete(StoreColumn.META, StoreMetadata.IMPORT_KEY));
       cache.clear();
-      anyDeleteMarks = false;
     } finally {
       lock.writeLock().unlock();
     }
@@ -523,18 +439,6 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
         .map(NodeCodec::decodeRoot);
   }
 
-  private boolean isEmpty(StoreColumn column) {
-    boolean[] empty = {true};
-    storage.scan(
-        column,
-        new byte[0],
-        (k, v) -> {
-          empty[0] = false;
-          return false;
-        });
-    return empty[0];
-  }
-
   private long oldestRetained() {
     long[] oldest = {latest};
     storage.scan(
@@ -548,7 +452,17 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
   }
 
   private Subtree.Inner loadNode(NodeKey key) {
-    return NodeCache.cacheable(key) ? loadLevel(List.of(key)).get(0) : loadUncached(key);
+    Subtree.Inner cached = NodeCache.cacheable(key) ? cache.get(key) : null;
+    if (cached != null) {
+      return cached;
+    }
+    Subtree.Inner node =
+        storage
+            .get(StoreColumn.NODES, key.encode())
+            .map(NodeCodec::decodeNode)
+            .orElseThrow(() -> new StoreCorruptedException("tree node " + key + " is missing"));
+    cache.put(key, node);
+    return node;
   }
 
   private <T> T read(Supplier<T> action) {

@@ -16,7 +16,7 @@ import org.sprintchain.store.merkle.MerkleHashing;
  * checked against the manifest before it leaves the store.
  */
 final class SnapshotExport implements Snapshot {
-  /** Reads the live entries of the version from a key on (the store reads them in batches). */
+  /** Reads the live entries of the version, under the store's read lock. */
   interface EntrySource {
     void scanFrom(byte[] fromKey, long version, org.sprintchain.store.StateStore.EntryVisitor v);
   }

@@ -15,28 +15,11 @@ public final class NodeKey {
   private final long version;
   private final int depth;
   private final byte[] path;
-  private final int hash;
 
   private NodeKey(long version, int depth, byte[] path) {
     this.version = version;
     this.depth = depth;
     this.path = path;
-    this.hash = mix(version, depth, path);
-  }
-
-  /**
-   * An in-memory hash (never stored) for the node cache and the preloader's maps, which hold tens
-   * of thousands of keys. It must spread keys that differ only in a few path bits: a polynomial
-   * hash of the 1-3 path bytes of the upper levels gave a few thousand distinct values, and the
-   * maps degraded to tree bins.
-   */
-  private static int mix(long version, int depth, byte[] path) {
-    long h = (version * 0x9E3779B97F4A7C15L) ^ depth;
-    for (byte b : path) {
-      h = (h ^ (b & 0xFF)) * 0x100000001B3L; // FNV-1a step, 64-bit
-    }
-    h ^= h >>> 29;
-    return (int) (h ^ (h >>> 32));
   }
 
   /** The key of the node at {@code depth} on the path of {@code keyHash}, written at version. */
@@ -75,7 +58,6 @@ public final class NodeKey {
   @Override
   public boolean equals(Object o) {
     return o instanceof NodeKey other
-        && hash == other.hash
         && version == other.version
         && depth == other.depth
         && Arrays.equals(path, other.path);
@@ -83,7 +65,7 @@ public final class NodeKey {
 
   @Override
   public int hashCode() {
-    return hash;
+    return Long.hashCode(version) * 31 + depth * 17 + Arrays.hashCode(path);
   }
 
   @Override

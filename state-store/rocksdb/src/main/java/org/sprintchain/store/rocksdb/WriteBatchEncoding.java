@@ -1,7 +1,6 @@
 package org.sprintchain.store.rocksdb;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.function.ToIntFunction;
 import org.sprintchain.store.engine.KvBatch;
 import org.sprintchain.store.engine.StoreColumn;
@@ -13,13 +12,6 @@ import org.sprintchain.store.engine.StoreColumn;
  * by RocksDB; operation count, fixed32 little-endian), then per operation a tag byte, the column
  * family id as a varint32 (not for the default family), and length-prefixed (varint32) key and
  * value.
- *
- * <p>Operations are written in (column family, key) order, not in the order they were added. A
- * memtable insert starts its skip-list search where the previous one ended, so keys in order cost
- * about half as much as scattered ones, and the memtable inserts are most of a commit's write time
- * (a 10k-write block is about 50k operations). The sort is stable and the batch is applied
- * atomically, so the outcome is the same: only operations on the same key depend on their order,
- * and they keep it.
  */
 final class WriteBatchEncoding {
   private static final byte DELETION = 0x00;
@@ -31,30 +23,18 @@ final class WriteBatchEncoding {
   private WriteBatchEncoding() {}
 
   static byte[] encode(KvBatch batch, ToIntFunction<StoreColumn> familyId) {
-    int[] ids = new int[StoreColumn.values().length];
-    for (StoreColumn c : StoreColumn.values()) {
-      ids[c.ordinal()] = familyId.applyAsInt(c);
-    }
-    KvBatch.Op[] ops = batch.ops().toArray(new KvBatch.Op[0]);
-    // Stable (TimSort), and fast on the long ordered runs a commit produces.
-    Arrays.sort(
-        ops,
-        Comparator.<KvBatch.Op>comparingInt(op -> ids[op.column().ordinal()])
-            .thenComparing(KvBatch.Op::key, Arrays::compareUnsigned));
     int size = HEADER;
-    for (KvBatch.Op op : ops) {
-      int family = ids[op.column().ordinal()];
-      size += 1 + (family == 0 ? 0 : varintSize(family)) + lengthPrefixedSize(op.key());
-      size += op.isDelete() ? 0 : lengthPrefixedSize(op.value());
+    for (KvBatch.Op op : batch.ops()) {
+      size += 1 + 5 + 5 + op.key().length + (op.isDelete() ? 0 : 5 + op.value().length);
     }
     Buffer out = new Buffer(size);
     out.pos = 8; // sequence number: zero, RocksDB assigns it
-    int count = ops.length;
+    int count = batch.size();
     for (int i = 0; i < 4; i++) {
       out.bytes[out.pos++] = (byte) (count >>> (8 * i));
     }
-    for (KvBatch.Op op : ops) {
-      int family = ids[op.column().ordinal()];
+    for (KvBatch.Op op : batch.ops()) {
+      int family = familyId.applyAsInt(op.column());
       if (family == 0) {
         out.put(op.isDelete() ? DELETION : VALUE);
       } else {
@@ -66,22 +46,7 @@ final class WriteBatchEncoding {
         out.lengthPrefixed(op.value());
       }
     }
-    if (out.pos != size) {
-      throw new IllegalStateException("WriteBatch size " + out.pos + ", expected " + size);
-    }
-    return out.bytes; // sized exactly: a 10k-write batch is ~15 MB, not worth a second copy
-  }
-
-  private static int lengthPrefixedSize(byte[] data) {
-    return varintSize(data.length) + data.length;
-  }
-
-  private static int varintSize(int value) {
-    int size = 1;
-    for (int v = value >>> 7; v != 0; v >>>= 7) {
-      size++;
-    }
-    return size;
+    return Arrays.copyOf(out.bytes, out.pos);
   }
 
   private static final class Buffer {
