@@ -54,6 +54,15 @@ public final class ChainApplication {
   private PreparedCommit pendingCommit;
   private WorkingState checkState;
 
+  /**
+   * The decoder and executor of the check state, built once per committed block: params, chain
+   * record and sprint/inference settings do not change between commits, and CheckTx is the hot path
+   * of a busy mempool.
+   */
+  private TxDecoder checkDecoder;
+
+  private TxExecutor checkExecutor;
+
   public ChainApplication(StateStore store) {
     this.store = store;
     this.queries = new QueryRouter(store);
@@ -94,7 +103,7 @@ public final class ChainApplication {
   public AppInfo restoredFromSnapshot() {
     pendingGenesis = new WriteSet();
     pendingCommit = null;
-    checkState = null;
+    resetCheckState();
     ChainMeta meta =
         committedMeta()
             .orElseThrow(
@@ -126,19 +135,24 @@ public final class ChainApplication {
     genesis.stage(state, request.chainId(), request.initialHeight(), request.validators());
     pendingGenesis = state.writes();
     pendingCommit = null;
-    checkState = null;
+    resetCheckState();
     return store.prepare(pendingGenesis).rootHash();
   }
 
   /** CheckTx (new or recheck): code 0 admits the tx to the mempool. */
   public TxResult checkTx(byte[] rawTx) {
     WorkingState state = checkState();
-    if (state.chainMeta().isEmpty()) {
-      throw new IllegalStateException("CheckTx before InitChain");
+    if (checkExecutor == null) {
+      ChainMeta meta =
+          state
+              .chainMeta()
+              .orElseThrow(() -> new IllegalStateException("CheckTx before InitChain"));
+      checkDecoder = decoder(state);
+      checkExecutor = executor(state, meta.nextHeight(), null);
     }
     try {
-      Transaction tx = verifiedTxs.decode(decoder(state), rawTx);
-      executor(state, state.chainMeta().orElseThrow().nextHeight(), null).check(tx, state);
+      Transaction tx = verifiedTxs.decode(checkDecoder, rawTx);
+      checkExecutor.check(tx, state);
       return TxResult.ok(List.of());
     } catch (TxRejectedException e) {
       return TxResult.rejected(e);
@@ -240,7 +254,7 @@ public final class ChainApplication {
     store.commit(pendingCommit);
     pendingCommit = null;
     pendingGenesis = new WriteSet();
-    checkState = null;
+    resetCheckState();
     return info().lastHeight();
   }
 
@@ -260,6 +274,12 @@ public final class ChainApplication {
 
   private WorkingState blockBase() {
     return new WorkingState(StateOverlay.withStaged(StateReader.latest(store), pendingGenesis));
+  }
+
+  private void resetCheckState() {
+    checkState = null;
+    checkDecoder = null;
+    checkExecutor = null;
   }
 
   private WorkingState checkState() {
