@@ -78,14 +78,14 @@ public record SprintSettings(long epochLength, Preset preset, boolean enabled) {
       throw new IllegalArgumentException(
           "epoch-length must be at least "
               + MIN_SPRINT_EPOCH_LENGTH
-              + " blocks with sprints (commit 3, reveal 4, audit 3 and settle 4 blocks, and at"
-              + " least 6 of generation), got "
+              + " blocks with sprints (commit 3, reveal 6, audit 3 and settle 4 blocks, and at"
+              + " least 4 of generation), got "
               + epochLength);
     }
   }
 
   /**
-   * The sprint params of a testnet of {@code validators} nodes: commit 3, reveal 4, audit 3, settle
+   * The sprint params of a testnet of {@code validators} nodes: commit 3, reveal 6, audit 3, settle
    * 4 blocks and the rest generation; 1 in 16 nonces wins with the tiny model (1 in 4 with
    * cpu-small, which is ~50 times slower); 16 samples and 2 auditors per worker; a set is replaced
    * once two thirds of the workers pass, with the cap set so they can respect it.
@@ -95,9 +95,9 @@ public record SprintSettings(long epochLength, Preset preset, boolean enabled) {
     int capBps = Math.max(3_000, (10_000 + minWorkers - 1) / minWorkers);
     return new org.sprintchain.pocw.SprintParams(
         epochLength,
-        epochLength - 14,
+        epochLength - 16,
         3,
-        4,
+        6,
         3,
         preset.label(),
         org.sprintchain.pocw.DifficultyTarget.oneIn(preset == Preset.TINY ? 16 : 4),

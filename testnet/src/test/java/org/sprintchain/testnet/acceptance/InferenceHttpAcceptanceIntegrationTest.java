@@ -61,7 +61,12 @@ class InferenceHttpAcceptanceIntegrationTest {
         SprintSetup.DEFAULT.withParams(SprintPowerAcceptanceIntegrationTest.params(2));
     try (Cluster cluster =
         Cluster.startWithSprints(
-            dir, 4, new SprintSettings(20, SprintSettings.Preset.TINY), setup, PORTS_FROM)) {
+            dir,
+            4,
+            new SprintSettings(
+                SprintPowerAcceptanceIntegrationTest.EPOCH_LENGTH, SprintSettings.Preset.TINY),
+            setup,
+            PORTS_FROM)) {
       SprintProbe probe = new SprintProbe(cluster);
       List<Ed25519.KeyPair> developers = fund(cluster);
       ExecutorService pool = Executors.newFixedThreadPool(DEVELOPERS);

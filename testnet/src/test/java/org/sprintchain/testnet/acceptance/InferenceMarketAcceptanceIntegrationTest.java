@@ -36,7 +36,12 @@ class InferenceMarketAcceptanceIntegrationTest {
             .withNodeArgs("node3", List.of("--byzantine", "wrong-output"));
     try (Cluster cluster =
         Cluster.startWithSprints(
-            dir, 4, new SprintSettings(20, SprintSettings.Preset.TINY), setup, PORTS_FROM)) {
+            dir,
+            4,
+            new SprintSettings(
+                SprintPowerAcceptanceIntegrationTest.EPOCH_LENGTH, SprintSettings.Preset.TINY),
+            setup,
+            PORTS_FROM)) {
       SprintProbe probe = new SprintProbe(cluster);
       InferenceJobs jobs = new InferenceJobs(cluster);
       String payer = jobs.payer().address().toString();

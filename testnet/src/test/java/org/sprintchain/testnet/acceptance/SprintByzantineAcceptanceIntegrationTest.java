@@ -37,7 +37,12 @@ class SprintByzantineAcceptanceIntegrationTest {
             .withNodeArgs("node3", List.of("--byzantine", "forge-digests"));
     try (Cluster cluster =
         Cluster.startWithSprints(
-            dir, 4, new SprintSettings(20, SprintSettings.Preset.TINY), setup, PORTS_FROM)) {
+            dir,
+            4,
+            new SprintSettings(
+                SprintPowerAcceptanceIntegrationTest.EPOCH_LENGTH, SprintSettings.Preset.TINY),
+            setup,
+            PORTS_FROM)) {
       SprintProbe probe = new SprintProbe(cluster);
       List<String> op = new ArrayList<>();
       cluster.nodes().forEach(n -> op.add(SprintProbe.operatorOf(n)));

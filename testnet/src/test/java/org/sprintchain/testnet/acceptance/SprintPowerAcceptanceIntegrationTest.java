@@ -32,6 +32,7 @@ import org.sprintchain.testnet.acceptance.dsl.SprintProbe;
  */
 class SprintPowerAcceptanceIntegrationTest {
   private static final int PORTS_FROM = 28_000;
+  static final long EPOCH_LENGTH = 22;
   private static final long EPOCHS = 21;
   private static final double[] SHARES = {0.125, 0.125, 0.25, 0.5};
   private static final long NONCE_RATE = 1_600;
@@ -39,10 +40,10 @@ class SprintPowerAcceptanceIntegrationTest {
 
   static SprintParams params(int minWorkers) {
     return new SprintParams(
-        20,
+        EPOCH_LENGTH,
         6,
         3,
-        4,
+        6, // reveal: the audit seed block's proposer can only reveal from its third block
         3,
         "tiny",
         DifficultyTarget.oneIn(16),
@@ -71,7 +72,11 @@ class SprintPowerAcceptanceIntegrationTest {
     }
     try (Cluster cluster =
         Cluster.startWithSprints(
-            dir, 4, new SprintSettings(20, SprintSettings.Preset.TINY), setup, PORTS_FROM)) {
+            dir,
+            4,
+            new SprintSettings(EPOCH_LENGTH, SprintSettings.Preset.TINY),
+            setup,
+            PORTS_FROM)) {
       SprintProbe probe = new SprintProbe(cluster);
       List<String> operators = new ArrayList<>();
       cluster.nodes().forEach(n -> operators.add(SprintProbe.operatorOf(n)));

@@ -48,8 +48,9 @@ final class AuditStep {
         byte[] report = AuditReport.of(WorkerId.of(w.me.toBytes()), index, digest);
         msg.addReports(Report.newBuilder().setIndex(index).setReport(ByteString.copyFrom(report)));
       }
-      if (pending > 0 && w.due("audit/" + epoch + "/" + worker + "/" + pending)) {
-        w.txs().send("audit of " + worker, Msg.newBuilder().setAuditResult(msg).build());
+      String action = "audit/" + epoch + "/" + worker + "/" + pending;
+      if (pending > 0 && w.due(action)) {
+        w.send(action, "audit of " + worker, Msg.newBuilder().setAuditResult(msg).build());
         w.status.auditSent();
       }
     }

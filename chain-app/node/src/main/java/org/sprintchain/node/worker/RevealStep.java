@@ -50,8 +50,9 @@ final class RevealStep {
               .setLeafHash(ByteString.copyFrom(leaf.hash()))
               .setProof(ByteString.copyFrom(tree.proof((int) index).encode())));
     }
-    if (msg.getOpeningsCount() > 0 && w.due("reveal/" + epoch + "/" + opened.size())) {
-      w.txs().send("reveal", Msg.newBuilder().setSprintReveal(msg).build());
+    String action = "reveal/" + epoch + "/" + opened.size();
+    if (msg.getOpeningsCount() > 0 && w.due(action)) {
+      w.send(action, "reveal", Msg.newBuilder().setSprintReveal(msg).build());
       w.status.revealed(opened.size() + msg.getOpeningsCount());
     }
   }
@@ -76,8 +77,9 @@ final class RevealStep {
                 .setDigest(ByteString.copyFrom(tree.leaf((int) index).digest())));
       }
     }
-    if (msg.getDigestsCount() > 0 && w.due("digests/" + epoch + "/" + published.size())) {
-      w.txs().send("digests", Msg.newBuilder().setSprintDigests(msg).build());
+    String action = "digests/" + epoch + "/" + published.size();
+    if (msg.getDigestsCount() > 0 && w.due(action)) {
+      w.send(action, "digests", Msg.newBuilder().setSprintDigests(msg).build());
       w.status.digestsSent(published.size() + msg.getDigestsCount());
     }
   }

@@ -30,7 +30,7 @@ import org.sprintchain.proto.tx.v1.MsgSprintCommit;
  */
 public final class SprintWorker implements AutoCloseable {
   static final Logger LOG = LoggerFactory.getLogger(SprintWorker.class);
-  static final long RESEND_BLOCKS = 3;
+  static final long RESEND_BLOCKS = 2;
   private static final long POLL_MILLIS = 150;
 
   final WorkerOptions options;
@@ -164,7 +164,8 @@ public final class SprintWorker implements AutoCloseable {
         c.count(),
         job.generator.evaluated(),
         job.generator.rate());
-    txs.send(
+    send(
+        "commit/" + epoch,
         "commit",
         Msg.newBuilder()
             .setSprintCommit(
@@ -187,6 +188,17 @@ public final class SprintWorker implements AutoCloseable {
       sentAt.clear();
     }
     return true;
+  }
+
+  /**
+   * Sends {@code msg} for {@code action} (already marked by {@link #due}); when the node refuses
+   * it, the mark is dropped so the next poll tries again instead of waiting {@value #RESEND_BLOCKS}
+   * blocks — a reveal window is only a few blocks long.
+   */
+  void send(String action, String what, Msg msg) {
+    if (txs.send(what, msg).isEmpty()) {
+      sentAt.remove(action);
+    }
   }
 
   TxSubmitter txs() {
