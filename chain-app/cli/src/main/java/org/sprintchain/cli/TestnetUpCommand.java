@@ -46,7 +46,7 @@ final class TestnetUpCommand extends LeafCommand {
         Options (all but --dir apply only when creating):
           --validators N     number of validators, 1 to 100 (default 4)
           --epoch-length B   blocks per sprint epoch, at least 20 (default 50): commit 3, reveal
-                             4, audit 3 and settle 4 blocks, the rest generation
+                             6, audit 3 and settle 4 blocks, the rest generation
           --preset P         sprint model size: tiny (default) or cpu-small
           --compute-shares L each node's worker speed as a fraction in (0, 1], e.g. 1,1,0.5,0.25
                              (default 0.25 each, so the nodes share this machine)
