@@ -27,6 +27,18 @@ public record Event(String type, List<Attribute> attributes) {
             new Attribute("amount", amount, true)));
   }
 
+  /** An event whose attributes, given as alternating keys and values, are all indexed. */
+  public static Event indexed(String type, String... keysAndValues) {
+    if (keysAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("keys and values must pair up");
+    }
+    Attribute[] attrs = new Attribute[keysAndValues.length / 2];
+    for (int i = 0; i < attrs.length; i++) {
+      attrs[i] = new Attribute(keysAndValues[2 * i], keysAndValues[2 * i + 1], true);
+    }
+    return new Event(type, List.of(attrs));
+  }
+
   /** {@code tx{signer, fee, sequence}}, all indexed. */
   public static Event tx(String signer, String fee, String sequence) {
     return new Event(

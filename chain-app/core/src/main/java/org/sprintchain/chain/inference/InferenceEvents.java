@@ -1,16 +1,14 @@
 package org.sprintchain.chain.inference;
 
-import java.util.List;
 import org.sprintchain.chain.crypto.Address;
 import org.sprintchain.chain.exec.Event;
-import org.sprintchain.chain.exec.Event.Attribute;
 
 /** The inference events (docs/inference.md §6); every attribute is indexed. */
 final class InferenceEvents {
   private InferenceEvents() {}
 
   static Event request(JobRecord j) {
-    return event(
+    return Event.indexed(
         "inference_request",
         "id",
         Long.toString(j.id()),
@@ -25,7 +23,7 @@ final class InferenceEvents {
   }
 
   static Event assigned(JobRecord j) {
-    return event(
+    return Event.indexed(
         "inference_assigned",
         "id",
         Long.toString(j.id()),
@@ -36,7 +34,7 @@ final class InferenceEvents {
   }
 
   static Event result(JobRecord j, long refund) {
-    return event(
+    return Event.indexed(
         "inference_result",
         "id",
         Long.toString(j.id()),
@@ -57,7 +55,7 @@ final class InferenceEvents {
     for (JobRecord.Audit a : j.audits()) {
       auditors.append(auditors.length() == 0 ? "" : ",").append(a.auditor());
     }
-    return event(
+    return Event.indexed(
         "inference_audit",
         "id",
         Long.toString(j.id()),
@@ -70,7 +68,7 @@ final class InferenceEvents {
   }
 
   static Event verdict(JobRecord j, Address auditor, boolean agrees) {
-    return event(
+    return Event.indexed(
         "inference_verdict",
         "id",
         Long.toString(j.id()),
@@ -81,7 +79,7 @@ final class InferenceEvents {
   }
 
   static Event disputeOpened(JobRecord j, Address auditor) {
-    return event(
+    return Event.indexed(
         "inference_dispute",
         "id",
         Long.toString(j.id()),
@@ -98,7 +96,7 @@ final class InferenceEvents {
   }
 
   static Event disputeResolved(JobRecord j, boolean executorHonest, long slashed) {
-    return event(
+    return Event.indexed(
         "inference_dispute",
         "id",
         Long.toString(j.id()),
@@ -115,7 +113,7 @@ final class InferenceEvents {
   }
 
   static Event refund(JobRecord j, long amount, String reason) {
-    return event(
+    return Event.indexed(
         "inference_refund",
         "id",
         Long.toString(j.id()),
@@ -128,7 +126,7 @@ final class InferenceEvents {
   }
 
   static Event settle(JobRecord j, long executorPaid, long auditorsPaid, long burned) {
-    return event(
+    return Event.indexed(
         "inference_settle",
         "id",
         Long.toString(j.id()),
@@ -142,13 +140,5 @@ final class InferenceEvents {
         Long.toString(auditorsPaid),
         "burned",
         Long.toString(burned));
-  }
-
-  private static Event event(String type, String... kv) {
-    Attribute[] attrs = new Attribute[kv.length / 2];
-    for (int i = 0; i < attrs.length; i++) {
-      attrs[i] = new Attribute(kv[2 * i], kv[2 * i + 1], true);
-    }
-    return new Event(type, List.of(attrs));
   }
 }

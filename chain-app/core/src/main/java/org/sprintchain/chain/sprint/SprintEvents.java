@@ -1,10 +1,8 @@
 package org.sprintchain.chain.sprint;
 
 import java.util.HexFormat;
-import java.util.List;
 import org.sprintchain.chain.crypto.Address;
 import org.sprintchain.chain.exec.Event;
-import org.sprintchain.chain.exec.Event.Attribute;
 import org.sprintchain.pocw.commit.WinnerCommitment;
 
 /** The sprint events (docs/protocol.md §10); every attribute is indexed. */
@@ -12,7 +10,7 @@ final class SprintEvents {
   private SprintEvents() {}
 
   static Event register(Address operator, byte[] key, long deposit) {
-    return event(
+    return Event.indexed(
         "sprint_register",
         "operator",
         operator.toString(),
@@ -23,11 +21,11 @@ final class SprintEvents {
   }
 
   static Event open(long epoch, byte[] seed) {
-    return event("sprint_open", "epoch", Long.toString(epoch), "seed", hex(seed));
+    return Event.indexed("sprint_open", "epoch", Long.toString(epoch), "seed", hex(seed));
   }
 
   static Event commit(long epoch, Address worker, WinnerCommitment c) {
-    return event(
+    return Event.indexed(
         "sprint_commit",
         "epoch",
         Long.toString(epoch),
@@ -40,7 +38,7 @@ final class SprintEvents {
   }
 
   static Event reveal(long epoch, Address worker, int opened) {
-    return event(
+    return Event.indexed(
         "sprint_reveal",
         "epoch",
         Long.toString(epoch),
@@ -51,7 +49,7 @@ final class SprintEvents {
   }
 
   static Event auditReport(long epoch, Address worker, Address auditor, int reports) {
-    return event(
+    return Event.indexed(
         "audit_report",
         "epoch",
         Long.toString(epoch),
@@ -64,7 +62,7 @@ final class SprintEvents {
   }
 
   static Event digests(long epoch, Address worker, int published, int disputes) {
-    return event(
+    return Event.indexed(
         "sprint_digests",
         "epoch",
         Long.toString(epoch),
@@ -78,7 +76,7 @@ final class SprintEvents {
 
   static Event dispute(
       long id, long epoch, Address worker, Address auditor, long index, String status, int step) {
-    return event(
+    return Event.indexed(
         "dispute",
         "id",
         Long.toString(id),
@@ -97,7 +95,7 @@ final class SprintEvents {
   }
 
   static Event disputeResolved(DisputeRecord d, String winner, long slashed) {
-    return event(
+    return Event.indexed(
         "dispute_resolved",
         "id",
         Long.toString(d.id()),
@@ -112,7 +110,7 @@ final class SprintEvents {
   }
 
   static Event settle(long epoch, boolean replaced, int workers, int passed, long emission) {
-    return event(
+    return Event.indexed(
         "sprint_settle",
         "epoch",
         Long.toString(epoch),
@@ -127,7 +125,7 @@ final class SprintEvents {
   }
 
   static Event outcome(long epoch, Address worker, WorkerEpochResult r) {
-    return event(
+    return Event.indexed(
         "worker_outcome",
         "epoch",
         Long.toString(epoch),
@@ -145,14 +143,6 @@ final class SprintEvents {
         Long.toString(r.slashed()),
         "jailed_through",
         Long.toString(r.jailedThrough()));
-  }
-
-  private static Event event(String type, String... kv) {
-    Attribute[] attrs = new Attribute[kv.length / 2];
-    for (int i = 0; i < attrs.length; i++) {
-      attrs[i] = new Attribute(kv[2 * i], kv[2 * i + 1], true);
-    }
-    return new Event(type, List.of(attrs));
   }
 
   static String hex(byte[] b) {
