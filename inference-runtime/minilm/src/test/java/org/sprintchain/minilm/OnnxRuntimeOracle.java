@@ -21,12 +21,19 @@ final class OnnxRuntimeOracle implements AutoCloseable {
     this.session = session;
   }
 
-  /** The oracle, or the reason it cannot run here. */
-  static Optional<OnnxRuntimeOracle> open(String[] whyNot) {
+  /**
+   * The oracle, or the reason it cannot run here. {@code BASIC_OPT} runs the ONNX graph as written
+   * (constant folding and redundant-node removal only, which keep every value); {@code
+   * EXTENDED_OPT} and above replace subgraphs with ORT's fused kernels (LayerNormalization, GELU,
+   * attention), which round differently.
+   */
+  static Optional<OnnxRuntimeOracle> open(
+      OrtSession.SessionOptions.OptLevel level, String[] whyNot) {
     try {
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setIntraOpNumThreads(1);
+      options.setOptimizationLevel(level);
       byte[] model = TestModel.resource(MiniLmEncoder.ONNX_ENTRY);
       return Optional.of(new OnnxRuntimeOracle(env, env.createSession(model, options)));
     } catch (OrtException | LinkageError | RuntimeException e) {
