@@ -1,60 +1,43 @@
 package org.sprintchain.chain.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.sprintchain.chain.BlockRequest;
-import org.sprintchain.chain.BlockResult;
-import org.sprintchain.chain.ChainApplication;
 import org.sprintchain.chain.ChainTestData;
-import org.sprintchain.chain.GenesisRequest;
 import org.sprintchain.chain.crypto.Address;
 import org.sprintchain.chain.crypto.Ed25519;
 import org.sprintchain.chain.crypto.Hashes;
-import org.sprintchain.chain.exec.TxResult;
-import org.sprintchain.chain.genesis.GenesisException;
-import org.sprintchain.chain.query.QueryResult;
-import org.sprintchain.chain.sprint.SprintGenesis;
-import org.sprintchain.chain.tx.TxSigner;
-import org.sprintchain.pocw.DifficultyTarget;
+import org.sprintchain.chain.sprint.SprintChain;
 import org.sprintchain.proto.tx.v1.Msg;
 import org.sprintchain.proto.tx.v1.MsgInferenceRequest;
 import org.sprintchain.proto.tx.v1.MsgInferenceResult;
 import org.sprintchain.proto.tx.v1.MsgInferenceVerdict;
 import org.sprintchain.proto.tx.v1.MsgSend;
-import org.sprintchain.proto.tx.v1.TxBody;
-import org.sprintchain.store.StateStore;
 
 /**
- * A sprint chain with an inference market on an in-memory store (after the sprint tests' {@code
- * SprintChain}): block hashes are SHA-256 of {@code "block-<height>"} (a test may supply its own),
- * the proposer is key 1 (never a worker), every tx pays {@link #FEE} into the epoch's pot, and the
- * epoch is long enough that no sprint settles (nothing is minted) during a test.
+ * The sprint tests' {@link SprintChain} with an inference market: blocks, txs, the proposer (key 1,
+ * never a worker), {@link #FEE} per tx and the queries come from there. The epoch is long enough
+ * that no sprint settles (nothing is minted) during a test, so every tx fee stays in epoch 0's pot.
  */
-final class InferenceChain {
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final String CHAIN_ID = "inference-test";
-  static final Ed25519.KeyPair PROPOSER = ChainTestData.key(1);
-  static final Ed25519.KeyPair PAYER = ChainTestData.key(2);
+final class InferenceChain extends SprintChain {
+  static final String INFERENCE_CHAIN_ID = "inference-test";
+
+  /** Funded with {@link #BALANCE}: the sprint chain's user. */
+  static final Ed25519.KeyPair PAYER = USER;
+
   static final Ed25519.KeyPair POOR = ChainTestData.key(3);
-  static final long FEE = 3;
-  static final long BALANCE = 1_000_000;
+
+  /** The sprint params' {@code worker_deposit}. */
   static final long DEPOSIT = 1000;
+
   static final String MODEL = "synth";
   static final byte[] SEED = Hashes.sha256("synthetic seed".getBytes(StandardCharsets.UTF_8));
   static final long PRICE = 5;
@@ -63,16 +46,11 @@ final class InferenceChain {
   /** A model whose price overflows units x price from 3 units on. */
   static final String PRICEY = "pricey";
 
-  final StateStore store = ChainTestData.newStore();
-  final ChainApplication app = new ChainApplication(store);
   final List<Ed25519.KeyPair> workers;
-  final long genesisSupply;
-  private final SortedMap<Address, Long> pending = new TreeMap<>();
-  Address proposer = PROPOSER.address();
 
-  private InferenceChain(List<Ed25519.KeyPair> workers, long supply) {
-    this.workers = workers;
-    this.genesisSupply = supply;
+  private InferenceChain(ObjectNode appState) {
+    super(INFERENCE_CHAIN_ID, appState);
+    this.workers = workerKeys(appState.get("sprint").get("workers").size());
   }
 
   static List<Ed25519.KeyPair> workerKeys(int n) {
@@ -83,32 +61,7 @@ final class InferenceChain {
     return out;
   }
 
-  static ObjectNode sprintParams() {
-    ObjectNode p = JSON.createObjectNode();
-    p.put("epoch_length", 10_000);
-    p.put("generation_blocks", 2);
-    p.put("commit_deadline", 2);
-    p.put("reveal_blocks", 3);
-    p.put("audit_blocks", 2);
-    p.put("model_preset", "tiny");
-    p.put("difficulty_target", DifficultyTarget.oneIn(4).hex());
-    p.put("max_power_share_bps", 3000);
-    p.put("samples_per_worker", 4);
-    p.put("auditors_per_worker", 2);
-    p.put("jail_epochs", 1);
-    ObjectNode emission = p.putObject("emission");
-    emission.put("initial_per_epoch", 1_000_000);
-    emission.put("halving_epochs", 100);
-    ObjectNode slash = p.putObject("slash");
-    slash.put("worker_deposit", DEPOSIT);
-    slash.put("fraud_slash_bps", 5000);
-    slash.put("missed_reveal_slash_bps", 1000);
-    slash.put("dispute_bond", 100);
-    slash.put("challenger_reward_bps", 5000);
-    p.put("min_workers", 3);
-    p.put("dispute_budget_per_block", 50_000_000);
-    return p;
-  }
+  // ---- genesis
 
   /** The default market params: audits off, so a test turns them on where it needs them. */
   static ObjectNode inferenceParams() {
@@ -145,24 +98,16 @@ final class InferenceChain {
     return section;
   }
 
+  /**
+   * {@link #PAYER} and every worker hold {@link #BALANCE}, {@link #POOR} holds 10; the sprint's
+   * default params with a 10 000-block epoch; {@code workerCount} genesis workers.
+   */
   static ObjectNode appState(int workerCount, Consumer<ObjectNode> tweakInference) {
-    ObjectNode root = JSON.createObjectNode();
-    ObjectNode chainParams = root.putObject("params");
-    chainParams.put("min_fee", 1);
-    chainParams.put("max_tx_bytes", 65536);
-    ArrayNode accounts = root.putArray("accounts");
-    accounts.addObject().put("address", PAYER.address().toString()).put("balance", BALANCE);
-    accounts.addObject().put("address", POOR.address().toString()).put("balance", 10);
-    ObjectNode sprint = root.putObject("sprint");
-    sprint.set("params", sprintParams());
-    ArrayNode ws = sprint.putArray("workers");
+    ObjectNode root = appState(params().put("epoch_length", 10_000));
+    fund(root, POOR.address(), 10);
     for (Ed25519.KeyPair w : workerKeys(workerCount)) {
-      accounts.addObject().put("address", w.address().toString()).put("balance", BALANCE);
-      ws.addObject()
-          .put("operator", w.address().toString())
-          .put(
-              "consensus_pub_key",
-              Base64.getEncoder().encodeToString(consensusKey(w.address()).publicKey()));
+      fund(root, w.address(), BALANCE);
+      registerWorker(root, w.address(), consensusKey(w.address()).publicKey());
     }
     ObjectNode params = inferenceParams();
     tweakInference.accept(params);
@@ -176,89 +121,16 @@ final class InferenceChain {
   }
 
   static InferenceChain start(int workerCount, Consumer<ObjectNode> tweakInference) {
-    ObjectNode appState = appState(workerCount, tweakInference);
-    long supply = 0;
-    for (JsonNode a : appState.get("accounts")) {
-      supply += a.get("balance").asLong();
-    }
-    InferenceChain chain = new InferenceChain(workerKeys(workerCount), supply);
-    try {
-      chain.app.initChain(
-          new GenesisRequest(
-              CHAIN_ID,
-              1,
-              bytes(appState),
-              List.of(new SprintGenesis.GenesisValidator(PROPOSER.publicKey(), 10))));
-    } catch (GenesisException e) {
-      throw new AssertionError(e);
-    }
-    return chain;
+    return start(appState(workerCount, tweakInference));
   }
 
-  static byte[] bytes(JsonNode node) {
-    try {
-      return JSON.writeValueAsBytes(node);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  // ---- blocks and txs
-
-  long height() {
-    return app.info().lastHeight();
-  }
-
-  static byte[] blockHash(long height) {
-    return Hashes.sha256(("block-" + height).getBytes(StandardCharsets.UTF_8));
-  }
-
-  BlockRequest request(List<byte[]> txs) {
-    long h = height() + 1;
-    return new BlockRequest(h, proposer, txs, blockHash(h));
-  }
-
-  BlockResult block(List<byte[]> txs) {
-    BlockResult r = app.finalizeBlock(request(txs));
-    app.commit();
-    pending.clear();
-    return r;
-  }
-
-  BlockResult block(byte[]... txs) {
-    return block(List.of(txs));
-  }
-
-  /** Runs the next block without committing it (FinalizeBlock may run again for that height). */
-  BlockResult tryBlock(List<byte[]> txs) {
-    return app.finalizeBlock(request(txs));
-  }
-
-  long nextSequence(Address signer) {
-    return sequence(signer) + pending.getOrDefault(signer, 0L);
-  }
-
-  byte[] tx(Ed25519.KeyPair signer, Msg... msgs) {
-    long sequence = nextSequence(signer.address());
-    pending.merge(signer.address(), 1L, Long::sum);
-    return sign(signer, sequence, FEE, List.of(msgs));
+  /** A chain from an {@link #appState} a test has changed; its workers are those of the state. */
+  static InferenceChain start(ObjectNode appState) {
+    return new InferenceChain(appState);
   }
 
   static byte[] sign(Ed25519.KeyPair signer, long sequence, long fee, List<Msg> msgs) {
-    return TxSigner.sign(
-        signer,
-        TxBody.newBuilder()
-            .setChainId(CHAIN_ID)
-            .setSequence(sequence)
-            .setFee(fee)
-            .addAllMsgs(msgs)
-            .build());
-  }
-
-  static void assertAllOk(BlockResult r) {
-    for (TxResult t : r.txResults()) {
-      assertEquals(0, t.code(), t.log());
-    }
+    return sign(INFERENCE_CHAIN_ID, signer, sequence, fee, msgs);
   }
 
   // ---- messages
@@ -325,28 +197,6 @@ final class InferenceChain {
   }
 
   // ---- queries
-
-  JsonNode query(String path) {
-    QueryResult r = app.query(path, 0);
-    assertTrue(r.isOk(), path + ": " + r.log());
-    try {
-      return JSON.readTree(r.value());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  long balance(Address a) {
-    return query("/account/" + a).get("balance").asLong();
-  }
-
-  long sequence(Address a) {
-    return query("/account/" + a).get("sequence").asLong();
-  }
-
-  long deposit(Address a) {
-    return query("/worker/" + a).get("deposit").asLong();
-  }
 
   JsonNode job(long id) {
     return query("/inference/job/" + id);

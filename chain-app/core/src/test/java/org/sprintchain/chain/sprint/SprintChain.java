@@ -45,30 +45,36 @@ import org.sprintchain.store.StateStore;
  * <p>The default schedule: epoch 12 blocks, GENERATION 3, COMMIT 2, REVEAL 2, AUDIT 2, SETTLE 3; so
  * epoch 0 is heights 1–12 with commits at 4, the audit seed block at 6, audits at 8, digests at 10
  * and settlement at 12.
+ *
+ * <p>The inference tests' {@code InferenceChain} extends it with a market; what it uses is public,
+ * the sprint phases stay package-private.
  */
-final class SprintChain {
-  static final ObjectMapper JSON = new ObjectMapper();
+public class SprintChain {
+  public static final ObjectMapper JSON = new ObjectMapper();
   static final String CHAIN_ID = "sprint-epoch-test";
-  static final Ed25519.KeyPair PROPOSER = ChainTestData.key(1);
-  static final Ed25519.KeyPair USER = ChainTestData.key(2);
+  public static final Ed25519.KeyPair PROPOSER = ChainTestData.key(1);
+  public static final Ed25519.KeyPair USER = ChainTestData.key(2);
   static final DifficultyTarget TARGET = DifficultyTarget.oneIn(4);
-  static final long FEE = 3;
-  static final long BALANCE = 1_000_000;
+  public static final long FEE = 3;
+  public static final long BALANCE = 1_000_000;
   static final long GENESIS_VALIDATOR_POWER = 10;
 
-  final StateStore store = ChainTestData.newStore();
-  final ChainApplication app = new ChainApplication(store);
+  public final StateStore store = ChainTestData.newStore();
+  public final ChainApplication app = new ChainApplication(store);
   final ObjectNode appState;
-  final long genesisSupply;
+  public final long genesisSupply;
   final long epochLength;
+  private final String chainId;
   private final long[] phaseLengths;
   private final SortedMap<Address, Long> pending = new TreeMap<>();
-  Address proposer = PROPOSER.address();
+  public Address proposer = PROPOSER.address();
 
   /** The fee of the txs built by {@link #tx(Ed25519.KeyPair, Msg...)}. */
   long fee = FEE;
 
-  private SprintChain(ObjectNode appState) {
+  /** Starts the chain: InitChain with {@code appState} and {@link #PROPOSER} as the validator. */
+  protected SprintChain(String chainId, ObjectNode appState) {
+    this.chainId = chainId;
     this.appState = appState;
     long supply = 0;
     for (JsonNode a : appState.get("accounts")) {
@@ -84,12 +90,17 @@ final class SprintChain {
           p.get("reveal_blocks").asLong(),
           p.get("audit_blocks").asLong()
         };
+    try {
+      app.initChain(new GenesisRequest(chainId, 1, bytes(appState), List.of(genesisValidator())));
+    } catch (GenesisException e) {
+      throw new AssertionError(e);
+    }
   }
 
   // ---- genesis
 
   /** The default params; tests adjust a copy. */
-  static ObjectNode params() {
+  public static ObjectNode params() {
     ObjectNode p = JSON.createObjectNode();
     p.put("epoch_length", 12);
     p.put("generation_blocks", 2);
@@ -122,36 +133,51 @@ final class SprintChain {
    */
   static ObjectNode appState(
       ObjectNode params, List<SimulatedWorker> allWorkers, List<SimulatedWorker> genesisWorkers) {
-    ObjectNode root = JSON.createObjectNode();
-    ObjectNode chainParams = root.putObject("params");
-    chainParams.put("min_fee", 1);
-    chainParams.put("max_tx_bytes", 65536);
-    ArrayNode accounts = root.putArray("accounts");
-    accounts.addObject().put("address", USER.address().toString()).put("balance", BALANCE);
+    ObjectNode root = appState(params);
     for (SimulatedWorker w : allWorkers) {
-      accounts.addObject().put("address", w.address().toString()).put("balance", BALANCE);
+      fund(root, w.address(), BALANCE);
     }
-    ObjectNode sprint = root.putObject("sprint");
-    sprint.set("params", params);
-    ArrayNode workers = sprint.putArray("workers");
     for (SimulatedWorker w : genesisWorkers) {
-      workers
-          .addObject()
-          .put("operator", w.address().toString())
-          .put("consensus_pub_key", Base64.getEncoder().encodeToString(w.pubKey()));
+      registerWorker(root, w.address(), w.pubKey());
     }
     return root;
   }
 
+  /**
+   * An {@code app_state} with {@code params} as its sprint section and {@link #USER} funded with
+   * {@link #BALANCE}; {@link #fund} and {@link #registerWorker} add the rest.
+   */
+  public static ObjectNode appState(ObjectNode params) {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode chainParams = root.putObject("params");
+    chainParams.put("min_fee", 1);
+    chainParams.put("max_tx_bytes", 65536);
+    root.putArray("accounts");
+    fund(root, USER.address(), BALANCE);
+    ObjectNode sprint = root.putObject("sprint");
+    sprint.set("params", params);
+    sprint.putArray("workers");
+    return root;
+  }
+
+  /** Adds a genesis account holding {@code balance}. */
+  public static void fund(ObjectNode appState, Address account, long balance) {
+    ((ArrayNode) appState.get("accounts"))
+        .addObject()
+        .put("address", account.toString())
+        .put("balance", balance);
+  }
+
+  /** Registers {@code operator} at genesis (its deposit comes out of its genesis balance). */
+  public static void registerWorker(ObjectNode appState, Address operator, byte[] consensusKey) {
+    ((ArrayNode) appState.get("sprint").get("workers"))
+        .addObject()
+        .put("operator", operator.toString())
+        .put("consensus_pub_key", Base64.getEncoder().encodeToString(consensusKey));
+  }
+
   static SprintChain start(ObjectNode appState) {
-    SprintChain chain = new SprintChain(appState);
-    try {
-      chain.app.initChain(
-          new GenesisRequest(CHAIN_ID, 1, bytes(appState), List.of(genesisValidator())));
-    } catch (GenesisException e) {
-      throw new AssertionError(e);
-    }
-    return chain;
+    return new SprintChain(CHAIN_ID, appState);
   }
 
   /** Workers 0 … n-1 each scoring {@code nonces}; all of them genesis workers. */
@@ -165,7 +191,7 @@ final class SprintChain {
     return new SprintGenesis.GenesisValidator(PROPOSER.publicKey(), GENESIS_VALIDATOR_POWER);
   }
 
-  static byte[] bytes(JsonNode node) {
+  public static byte[] bytes(JsonNode node) {
     try {
       return JSON.writeValueAsBytes(node);
     } catch (IOException e) {
@@ -201,7 +227,7 @@ final class SprintChain {
 
   // ---- blocks and txs
 
-  long height() {
+  public long height() {
     return app.info().lastHeight();
   }
 
@@ -218,7 +244,7 @@ final class SprintChain {
   ArrayNode recorder;
 
   /** Runs and commits the next block. */
-  BlockResult block(List<byte[]> txs) {
+  public BlockResult block(List<byte[]> txs) {
     BlockRequest request = request(txs);
     BlockResult r = app.finalizeBlock(request);
     app.commit();
@@ -229,12 +255,12 @@ final class SprintChain {
     return r;
   }
 
-  BlockResult block(byte[]... txs) {
+  public BlockResult block(byte[]... txs) {
     return block(List.of(txs));
   }
 
   /** Runs the next block without committing it (FinalizeBlock may run again for that height). */
-  BlockResult tryBlock(List<byte[]> txs) {
+  public BlockResult tryBlock(List<byte[]> txs) {
     return app.finalizeBlock(request(txs));
   }
 
@@ -260,30 +286,35 @@ final class SprintChain {
   }
 
   /** The next sequence of {@code signer}, counting txs built since the last commit. */
-  long nextSequence(Address signer) {
+  public long nextSequence(Address signer) {
     return sequence(signer) + pending.getOrDefault(signer, 0L);
   }
 
   /** A signed tx paying {@link #fee}; the signer's next tx gets the next sequence. */
-  byte[] tx(Ed25519.KeyPair signer, Msg... msgs) {
+  public byte[] tx(Ed25519.KeyPair signer, Msg... msgs) {
     return tx(signer, fee, List.of(msgs));
   }
 
   byte[] tx(Ed25519.KeyPair signer, long fee, List<Msg> msgs) {
     long sequence = nextSequence(signer.address());
     pending.merge(signer.address(), 1L, Long::sum);
-    return sign(signer, sequence, fee, msgs);
+    return sign(chainId, signer, sequence, fee, msgs);
   }
 
   static byte[] sign(Ed25519.KeyPair signer, long sequence, long fee, List<Msg> msgs) {
+    return sign(CHAIN_ID, signer, sequence, fee, msgs);
+  }
+
+  public static byte[] sign(
+      String chainId, Ed25519.KeyPair signer, long sequence, long fee, List<Msg> msgs) {
     TxBody.Builder body =
-        TxBody.newBuilder().setChainId(CHAIN_ID).setSequence(sequence).setFee(fee).addAllMsgs(msgs);
+        TxBody.newBuilder().setChainId(chainId).setSequence(sequence).setFee(fee).addAllMsgs(msgs);
     return TxSigner.sign(signer, body.build());
   }
 
   // ---- queries
 
-  JsonNode query(String path) {
+  public JsonNode query(String path) {
     QueryResult r = app.query(path, 0);
     assertTrue(r.isOk(), path + ": " + r.log());
     try {
@@ -293,11 +324,11 @@ final class SprintChain {
     }
   }
 
-  long balance(Address a) {
+  public long balance(Address a) {
     return query("/account/" + a).get("balance").asLong();
   }
 
-  long sequence(Address a) {
+  public long sequence(Address a) {
     return query("/account/" + a).get("sequence").asLong();
   }
 
@@ -305,7 +336,7 @@ final class SprintChain {
     return query("/worker/" + a);
   }
 
-  long deposit(Address a) {
+  public long deposit(Address a) {
     return worker(a).get("deposit").asLong();
   }
 
@@ -450,7 +481,7 @@ final class SprintChain {
     return runTo(settleHeight(e));
   }
 
-  static void assertAllOk(BlockResult r) {
+  public static void assertAllOk(BlockResult r) {
     for (TxResult t : r.txResults()) {
       assertEquals(0, t.code(), t.log());
     }
