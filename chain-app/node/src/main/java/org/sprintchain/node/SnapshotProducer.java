@@ -32,6 +32,10 @@ import org.sprintchain.store.VersionNotAvailableException;
  * beyond the store's own locking; chunks are rebuilt from the store one at a time when a peer asks.
  * Nothing is written to disk: after a restart the node exports the newest retained snapshot
  * versions again (exports are deterministic, so peers see the same snapshots).
+ *
+ * <p>Each exported {@link Snapshot} pins its store version (pruning of it is deferred) until it is
+ * closed, so every snapshot this class drops, whether replaced, retired past its grace, unreadable
+ * or at shutdown, is closed here.
  */
 final class SnapshotProducer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotProducer.class);
@@ -47,7 +51,6 @@ final class SnapshotProducer implements AutoCloseable {
   private final StateStore store;
   private final StateSnapshots snapshots;
   private final SnapshotPolicy policy;
-  private final StoreOptions pruning;
   private final FatalErrorHandler fatal;
   private final ExecutorService exporter;
 
@@ -80,7 +83,6 @@ final class SnapshotProducer implements AutoCloseable {
     this.store = store;
     this.snapshots = snapshots;
     this.policy = policy;
-    this.pruning = pruning;
     this.fatal = fatal;
     this.exporter =
         Executors.newSingleThreadExecutor(
@@ -111,7 +113,11 @@ final class SnapshotProducer implements AutoCloseable {
   /** After the Commit of block {@code height} (the store's latest version): maybe snapshot it. */
   void afterCommit(long height) {
     long version = store.latestVersion();
-    dropPrunedBy(version);
+    List<Offered> expired;
+    synchronized (this) {
+      expired = sweepExpired(System.nanoTime());
+    }
+    release(expired);
     if (policy.isSnapshotVersion(version)) {
       submit(version, height, false);
     }
@@ -131,14 +137,15 @@ final class SnapshotProducer implements AutoCloseable {
       return Optional.empty();
     }
     Optional<Offered> found;
+    List<Offered> expired;
     synchronized (this) {
-      long now = System.nanoTime();
-      retiring.removeIf(r -> now - r.deadlineNanos() > 0);
+      expired = sweepExpired(System.nanoTime());
       found =
           Stream.concat(offered.stream(), retiring.stream().map(Retiring::snapshot))
               .filter(o -> o.height() == height)
               .findFirst();
     }
+    release(expired);
     if (found.isEmpty() || index < 0 || index >= found.get().manifest().chunkCount()) {
       return Optional.empty();
     }
@@ -151,6 +158,7 @@ final class SnapshotProducer implements AutoCloseable {
         offered.remove(found.get());
         retiring.removeIf(r -> r.snapshot().equals(found.get()));
       }
+      release(List.of(found.get()));
       return Optional.empty();
     }
   }
@@ -177,6 +185,14 @@ final class SnapshotProducer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    List<Offered> all = new ArrayList<>();
+    synchronized (this) {
+      all.addAll(offered);
+      retiring.forEach(r -> all.add(r.snapshot()));
+      offered.clear();
+      retiring.clear();
+    }
+    release(all);
   }
 
   private void submit(long version, long height, boolean resumed) {
@@ -208,8 +224,9 @@ final class SnapshotProducer implements AutoCloseable {
     }
     SnapshotManifest manifest = snapshot.manifest();
     List<Offered> dropped = new ArrayList<>();
+    List<Offered> replaced = new ArrayList<>();
     synchronized (this) {
-      offered.removeIf(o -> o.height() == height);
+      offered.removeIf(o -> o.height() == height && replaced.add(o));
       offered.add(new Offered(height, snapshot));
       offered.sort(Comparator.comparingLong(Offered::height));
       while (offered.size() > policy.keep()) {
@@ -225,6 +242,7 @@ final class SnapshotProducer implements AutoCloseable {
         manifest.chunkCount(),
         HEX.formatHex(manifest.hash()),
         (System.nanoTime() - start) / 1_000_000);
+    release(replaced);
     dropped.forEach(
         o ->
             LOG.info(
@@ -233,20 +251,28 @@ final class SnapshotProducer implements AutoCloseable {
                 RETIRE_GRACE.toSeconds()));
   }
 
-  /** A safety net: never offer a version that the commit of {@code committed} pruned. */
-  private void dropPrunedBy(long committed) {
-    long leaving = pruning.versionLeavingWindow(committed);
-    if (leaving < 1) {
-      return;
-    }
-    synchronized (this) {
-      offered.removeIf(o -> prunedBy(o, leaving));
-      retiring.removeIf(r -> prunedBy(r.snapshot(), leaving));
-    }
+  /** Removes the retiring snapshots past their grace and returns them; caller holds this. */
+  private List<Offered> sweepExpired(long now) {
+    List<Offered> expired = new ArrayList<>();
+    retiring.removeIf(r -> now - r.deadlineNanos() > 0 && expired.add(r.snapshot()));
+    return expired;
   }
 
-  private boolean prunedBy(Offered o, long leaving) {
-    long version = o.manifest().version();
-    return version <= leaving && !pruning.isCheckpoint(version);
+  /**
+   * Closes dropped snapshots, outside this object's monitor (a close may prune, under the store's
+   * lock).
+   */
+  private void release(List<Offered> dropped) {
+    for (Offered o : dropped) {
+      try {
+        o.snapshot().close();
+      } catch (StoreCorruptedException e) {
+        fatal.halt(
+            "Releasing the snapshot of height " + o.height() + ": unrecoverable storage failure",
+            e);
+      } catch (RuntimeException e) {
+        LOG.warn("Could not release the snapshot at height {}: {}", o.height(), e.getMessage(), e);
+      }
+    }
   }
 }

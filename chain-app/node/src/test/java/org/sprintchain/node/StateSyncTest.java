@@ -2,6 +2,7 @@ package org.sprintchain.node;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
@@ -22,6 +23,7 @@ import org.sprintchain.proto.tx.v1.MsgSend;
 import org.sprintchain.proto.tx.v1.TxBody;
 import org.sprintchain.store.SnapshotManifest;
 import org.sprintchain.store.StoreOptions;
+import org.sprintchain.store.VersionNotAvailableException;
 import org.sprintchain.store.testing.InMemoryStateStore;
 import tendermint.abci.RequestApplySnapshotChunk;
 import tendermint.abci.RequestCheckTx;
@@ -401,5 +403,38 @@ class StateSyncTest {
     assertEquals(9, s.getHeight());
     assertTrue(
         chunk(new Node(store, app, producer), s, 0).size() > 0, "a checkpoint stays readable");
+  }
+
+  @Test
+  void droppedSnapshotsReleaseTheirVersionsToPruning() {
+    // keep-recent 9 covers the window (interval 3 x (keep 2 + 1)) with no checkpoints: a snapshot
+    // past the window stays readable only because it pins its version.
+    InMemoryStateStore store = InMemoryStateStore.create(StoreOptions.pruning(9, 0));
+    ChainApplication chain = new ChainApplication(store);
+    SnapshotProducer producer =
+        new SnapshotProducer(
+            store, store, new SnapshotPolicy(3, 2, 64), StoreOptions.pruning(9, 0), (w, c) -> {});
+    SprintAbciApplication app =
+        new SprintAbciApplication(
+            chain, producer, new SnapshotRestorer(store, chain), (w, c) -> {});
+    app.initChain(genesis());
+    for (long h = 1; h <= 30; h++) {
+      block(app, h);
+      producer.awaitIdle(EXPORT_WAIT);
+    }
+    long latest = store.latestVersion();
+    long retired = 3;
+    assertTrue(latest - retired > 9, "the retired snapshot's version is past the window");
+    Snapshot s = app.listSnapshots(RequestListSnapshots.getDefaultInstance()).getSnapshots(0);
+    assertTrue(
+        chunk(new Node(store, app, producer), s.toBuilder().setHeight(retired).build(), 0).size()
+            > 0,
+        "a retiring snapshot still serves chunks: its version is pinned");
+    producer.close();
+    assertThrows(
+        VersionNotAvailableException.class,
+        () -> store.rootHash(retired),
+        "closing the producer releases every pin, and the deferred versions are pruned");
+    assertArrayEquals(store.rootHash(), store.rootHash(latest));
   }
 }

@@ -13,7 +13,8 @@ public interface StateSnapshots {
 
   /**
    * Exports the contents of a retained version. The same contents and chunk size always give the
-   * same chunks and manifest, on any node.
+   * same chunks and manifest, on any node. The returned snapshot pins the version until it is
+   * closed; commits go on meanwhile (the export does not hold the store's lock across its pass).
    *
    * @throws VersionNotAvailableException when the version is pruned or not yet committed
    * @throws IllegalArgumentException when chunkBytes is not in 1..{@link #MAX_CHUNK_BYTES}, or an

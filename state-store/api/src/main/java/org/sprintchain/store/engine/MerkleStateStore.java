@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -36,7 +37,9 @@ import org.sprintchain.store.merkle.TreeWalk;
  *
  * <p>Concurrency: queries (ABCI query connection) may run beside the consensus connection. Reads
  * and prepare share a read lock; commit and close take the write lock, so a read never sees a
- * half-pruned version.
+ * half-pruned version. A snapshot export does not take that lock across its pass: it pins its
+ * version ({@link VersionPins}, {@link VersionPruner}) and reads it in pieces that only close waits
+ * for, so a commit never waits for an export.
  */
 public class MerkleStateStore implements StateStore, StateSnapshots {
   /** Blocks at least this large hash their keys and values in parallel. */
@@ -45,12 +48,27 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
   /** Tree levels with at least this many nodes to load are decoded in parallel. */
   private static final int PARALLEL_MIN_NODES = 256;
 
+  /** A read of a pinned version stops after this many entries or bytes, so close waits little. */
+  private static final int PIECE_ENTRIES = 1024;
+
+  private static final int PIECE_BYTES = 1 << 20;
+
   private final KvStorage storage;
   private final ValueHistory values;
   private final VersionPruner pruner;
   private final StoreOptions options;
   private final NodeCache cache = new NodeCache();
+  private final VersionPins pins = new VersionPins();
+  private final SnapshotExport.PinnedVersions pinned = new PinnedReads();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+  /**
+   * Shared by reads of pinned versions, which need no protection from commits (a pinned version's
+   * entries are neither pruned nor rewritten, and newer entries are skipped by version); close
+   * takes it exclusively so that storage is not closed under such a read.
+   */
+  private final ReadWriteLock storageOpen = new ReentrantReadWriteLock();
+
   private long latest;
   private Subtree latestRoot;
   private boolean closed;
@@ -58,7 +76,7 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
   protected MerkleStateStore(KvStorage storage, StoreOptions options) {
     this.storage = storage;
     this.values = new ValueHistory(storage);
-    this.pruner = new VersionPruner(storage, options);
+    this.pruner = new VersionPruner(storage, options, pins);
     this.options = options;
     this.latest = StoreMetadata.openOrInitialize(storage);
     this.latestRoot =
@@ -70,6 +88,7 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
     if (storage.get(StoreColumn.META, StoreMetadata.IMPORT_KEY).isPresent()) {
       wipeImport(); // a snapshot import was interrupted: start again from an empty store
     }
+    pruneReleased(); // a restart dropped the pins that pruning waited for
   }
 
   @Override
@@ -298,9 +317,10 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
           StoreColumn.ROOTS,
           VersionPruner.versionKey(version),
           NodeCodec.encodeRoot(staged.tree().root()));
-      pruner.addTo(batch, version, madeStale);
+      SortedSet<Long> deferred = pruner.addTo(batch, version, madeStale);
       batch.put(StoreColumn.META, StoreMetadata.LATEST_KEY, StoreMetadata.encodeLong(version));
       storage.write(batch);
+      pruner.written(deferred);
       for (TreeUpdate.NodeWrite w : staged.tree().newNodes()) {
         cache.put(w.key(), w.node());
       }
@@ -314,27 +334,121 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
   @Override
   public void close() {
     lock.writeLock().lock();
+    storageOpen.writeLock().lock();
     try {
       if (!closed) {
         closed = true;
         storage.close();
       }
     } finally {
+      storageOpen.writeLock().unlock();
       lock.writeLock().unlock();
     }
   }
 
+  /**
+   * Pins the version instead of holding the read lock for the whole pass: the pass reads the
+   * version in pieces that commits do not wait for, and a version that leaves the window meanwhile
+   * is not pruned until the snapshot is closed.
+   */
   @Override
   public Snapshot exportSnapshot(long version, int chunkBytes) {
-    SnapshotExport.EntrySource source =
-        (from, v, visitor) ->
-            read(
-                () -> {
-                  rootAt(v);
-                  values.iterateFrom(from, v, visitor);
-                  return null;
-                });
-    return read(() -> SnapshotExport.export(source, version, rootAt(version).hash(), chunkBytes));
+    SnapshotExport.checkChunkBytes(chunkBytes);
+    byte[] root =
+        read(
+            () -> {
+              byte[] hash = rootAt(version).hash();
+              pins.pin(version);
+              return hash;
+            });
+    try {
+      return SnapshotExport.export(pinned, version, root, chunkBytes);
+    } catch (RuntimeException | Error e) {
+      pinned.unpin(version);
+      throw e;
+    }
+  }
+
+  /**
+   * Prunes, in one batch, the deferred versions that no pin holds back any more. Skipped on a
+   * closed store: the list is in storage, and the next open prunes them.
+   */
+  private void pruneReleased() {
+    lock.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      KvBatch batch = new KvBatch();
+      SortedSet<Long> deferred = pruner.addReleasedTo(batch);
+      if (batch.size() > 0) {
+        storage.write(batch);
+      }
+      pruner.written(deferred);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Pins, and reads of pinned versions, for the snapshots this store exports. */
+  private final class PinnedReads implements SnapshotExport.PinnedVersions {
+    @Override
+    public void pin(long version) {
+      read(
+          () -> {
+            rootAt(version);
+            pins.pin(version);
+            return null;
+          });
+    }
+
+    @Override
+    public void unpin(long version) {
+      if (pins.unpin(version)) {
+        pruneReleased();
+      }
+    }
+
+    @Override
+    public void scanFrom(byte[] fromKey, long version, EntryVisitor visitor) {
+      byte[] from = fromKey;
+      while (true) {
+        List<byte[][]> piece = new ArrayList<>();
+        boolean more = readPiece(from, version, piece);
+        for (byte[][] entry : piece) {
+          if (!visitor.visit(entry[0], entry[1])) {
+            return;
+          }
+        }
+        if (!more) {
+          return;
+        }
+        byte[] last = piece.getLast()[0];
+        from = Arrays.copyOf(last, last.length + 1); // the smallest key after the last one read
+      }
+    }
+
+    /** Reads up to one piece into {@code piece}; returns whether entries may follow it. */
+    private boolean readPiece(byte[] from, long version, List<byte[][]> piece) {
+      storageOpen.readLock().lock();
+      try {
+        requireOpen();
+        boolean[] more = {false};
+        long[] bytes = {0};
+        values.iterateFrom(
+            from,
+            version,
+            (k, v) -> {
+              piece.add(new byte[][] {k, v});
+              bytes[0] += k.length + v.length;
+              more[0] = piece.size() >= PIECE_ENTRIES || bytes[0] >= PIECE_BYTES;
+              return !more[0];
+            });
+        return more[0];
+      } finally {
+        storageOpen.readLock().unlock();
+      }
+    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import org.sprintchain.store.Snapshot;
 import org.sprintchain.store.SnapshotManifest;
 import org.sprintchain.store.StateSnapshots;
+import org.sprintchain.store.StateStore;
 import org.sprintchain.store.StoreCorruptedException;
 import org.sprintchain.store.merkle.MerkleHashing;
 
@@ -14,20 +15,36 @@ import org.sprintchain.store.merkle.MerkleHashing;
  * A snapshot of one version. The export pass walks the live entries once to fix the chunk
  * boundaries and hashes; a chunk is rebuilt on request from its first key and entry count, and
  * checked against the manifest before it leaves the store.
+ *
+ * <p>The snapshot owns one pin of its version, taken by the store before the pass and released by
+ * {@link #close()}; each {@link #chunk} call takes a pin of its own for its read, so closing the
+ * snapshot while a chunk is being read cannot prune the version under that read.
  */
 final class SnapshotExport implements Snapshot {
-  /** Reads the live entries of the version, under the store's read lock. */
-  interface EntrySource {
-    void scanFrom(byte[] fromKey, long version, org.sprintchain.store.StateStore.EntryVisitor v);
+  /** The store side: pins, and reads of pinned versions that do not hold up commits. */
+  interface PinnedVersions {
+    /**
+     * Pins a version while it is retained.
+     *
+     * @throws org.sprintchain.store.VersionNotAvailableException when it is not
+     */
+    void pin(long version);
+
+    /** Drops one pin; the pruning that waited for the version's last pin is done now. */
+    void unpin(long version);
+
+    /** Live entries of a pinned version with key &gt;= {@code fromKey}, in key order. */
+    void scanFrom(byte[] fromKey, long version, StateStore.EntryVisitor visitor);
   }
 
-  private final EntrySource source;
+  private final PinnedVersions source;
   private final SnapshotManifest manifest;
   private final List<byte[]> firstKeys;
   private final List<Integer> entryCounts;
+  private boolean closed;
 
   private SnapshotExport(
-      EntrySource source,
+      PinnedVersions source,
       SnapshotManifest manifest,
       List<byte[]> firstKeys,
       List<Integer> entryCounts) {
@@ -37,11 +54,19 @@ final class SnapshotExport implements Snapshot {
     this.entryCounts = entryCounts;
   }
 
-  static SnapshotExport export(EntrySource source, long version, byte[] root, int chunkBytes) {
+  static void checkChunkBytes(int chunkBytes) {
     if (chunkBytes < 1 || chunkBytes > StateSnapshots.MAX_CHUNK_BYTES) {
       throw new IllegalArgumentException(
           "chunk size must be 1.." + StateSnapshots.MAX_CHUNK_BYTES + ", got " + chunkBytes);
     }
+  }
+
+  /**
+   * Runs the export pass over a version that {@code source} has pinned once for the snapshot; the
+   * snapshot returned owns that pin.
+   */
+  static SnapshotExport export(PinnedVersions source, long version, byte[] root, int chunkBytes) {
+    checkChunkBytes(chunkBytes);
     List<byte[]> firstKeys = new ArrayList<>();
     List<Integer> counts = new ArrayList<>();
     List<byte[]> hashes = new ArrayList<>();
@@ -87,14 +112,19 @@ final class SnapshotExport implements Snapshot {
     }
     ByteArrayOutputStream chunk = new ByteArrayOutputStream();
     int[] left = {entryCounts.get(index)};
-    if (left[0] > 0) {
-      source.scanFrom(
-          firstKeys.get(index),
-          manifest.version(),
-          (k, v) -> {
-            SnapshotChunks.append(chunk, k, v);
-            return --left[0] > 0;
-          });
+    source.pin(manifest.version());
+    try {
+      if (left[0] > 0) {
+        source.scanFrom(
+            firstKeys.get(index),
+            manifest.version(),
+            (k, v) -> {
+              SnapshotChunks.append(chunk, k, v);
+              return --left[0] > 0;
+            });
+      }
+    } finally {
+      source.unpin(manifest.version());
     }
     byte[] bytes = chunk.toByteArray();
     if (!MessageDigest.isEqual(MerkleHashing.valueHash(bytes), manifest.chunkHash(index))) {
@@ -102,5 +132,16 @@ final class SnapshotExport implements Snapshot {
           "snapshot chunk " + index + " of version " + manifest.version() + " changed");
     }
     return bytes;
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    source.unpin(manifest.version());
   }
 }

@@ -2,8 +2,12 @@ package org.sprintchain.store.engine;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.sprintchain.store.StoreCorruptedException;
 import org.sprintchain.store.StoreOptions;
 import org.sprintchain.store.merkle.NodeKey;
@@ -16,17 +20,37 @@ import org.sprintchain.store.merkle.NodeKey;
  * stale index under its own version. An entry created at c and made stale at s is live for versions
  * [c, s-1]. When version p = s-1 leaves the window, the entry is deleted unless a checkpoint in [c,
  * p] still reads it; either way its index record goes, since checkpoints are kept forever.
+ *
+ * <p>Pinned versions (open snapshots, {@link VersionPins}) follow the same rule: pruning version q
+ * can only delete entries live at a pinned p &lt;= q when no checkpoint lies in [p, q], so exactly
+ * those versions are <b>deferred</b> (a pinned checkpoint holds back nothing). A deferred version
+ * keeps its root and entries, so it stays readable, and is pruned by the first batch (an unpin, a
+ * commit, or the next open) that finds nothing holding it back. Each deferred version is listed in
+ * META under {@code "prune-deferred" ‖ version}, written in the batch that defers it and deleted in
+ * the one that prunes it, so a restart, which drops every pin, prunes it on open.
  */
 final class VersionPruner {
   private static final byte NODE = 0x01;
   private static final byte VALUE = 0x02;
 
+  /** META key prefix of a deferred version: prefix ‖ version (8, BE), empty value. */
+  static final byte[] DEFERRED_PREFIX = "prune-deferred".getBytes(StandardCharsets.US_ASCII);
+
   private final KvStorage storage;
   private final StoreOptions options;
+  private final VersionPins pins;
 
-  VersionPruner(KvStorage storage, StoreOptions options) {
+  /**
+   * The deferred versions as stored. Changed only under the store's write lock, and only once the
+   * batch that changes the stored list is written ({@link #written}).
+   */
+  private TreeSet<Long> deferred;
+
+  VersionPruner(KvStorage storage, StoreOptions options, VersionPins pins) {
     this.storage = storage;
     this.options = options;
+    this.pins = pins;
+    this.deferred = readDeferred(storage);
   }
 
   /** A stored entry that a commit stopped referencing. */
@@ -40,29 +64,107 @@ final class VersionPruner {
     }
   }
 
-  void addTo(KvBatch batch, long committed, List<StaleEntry> madeStale) {
+  /**
+   * Adds to a commit's batch the stale index record of {@code committed} and the pruning of the
+   * version leaving the window now and of deferred versions that nothing holds back any more.
+   *
+   * @return the deferred versions once the batch is written; hand them to {@link #written} then
+   */
+  SortedSet<Long> addTo(KvBatch batch, long committed, List<StaleEntry> madeStale) {
     if (!options.prunes()) {
-      return; // an archive store never deletes, so it keeps no stale index either
+      return deferred; // an archive store never deletes, so it keeps no stale index either
     }
+    TreeSet<Long> due = new TreeSet<>(deferred);
     long leaving = options.versionLeavingWindow(committed);
-    if (leaving >= 0 && !options.isCheckpoint(leaving)) {
-      batch.delete(StoreColumn.ROOTS, versionKey(leaving));
+    if (leaving >= 0) {
+      due.add(leaving);
     }
-    if (leaving >= 0 && leaving + 1 == committed) {
-      // keepRecent = 1: what this commit makes stale is prunable at once, never indexed.
-      madeStale.forEach(e -> prune(batch, e, leaving));
-    } else if (!madeStale.isEmpty()) {
+    TreeSet<Long> waiting = new TreeSet<>();
+    boolean indexed = madeStale.isEmpty();
+    for (long version : due) {
+      if (heldBack(version)) {
+        waiting.add(version);
+      } else if (version + 1 == committed) {
+        // keepRecent = 1: what this commit makes stale is prunable at once, never indexed.
+        pruneRoot(batch, version);
+        madeStale.forEach(e -> prune(batch, e, version));
+        indexed = true;
+      } else {
+        pruneVersion(batch, version);
+      }
+    }
+    if (!indexed) {
       batch.put(StoreColumn.STALE, versionKey(committed), encode(madeStale));
     }
-    if (leaving >= 0) {
-      byte[] indexKey = versionKey(leaving + 1);
-      storage
-          .get(StoreColumn.STALE, indexKey)
-          .ifPresent(
-              list -> {
-                decode(list).forEach(e -> prune(batch, e, leaving));
-                batch.delete(StoreColumn.STALE, indexKey);
-              });
+    listDeferred(batch, waiting);
+    return waiting;
+  }
+
+  /**
+   * Adds the pruning of deferred versions that nothing holds back any more (after an unpin, and on
+   * open, when there are no pins). A store opened as an archive prunes nothing, deferred or not.
+   *
+   * @return as for {@link #addTo}
+   */
+  SortedSet<Long> addReleasedTo(KvBatch batch) {
+    if (!options.prunes()) {
+      return deferred;
+    }
+    TreeSet<Long> waiting = new TreeSet<>();
+    for (long version : deferred) {
+      if (heldBack(version)) {
+        waiting.add(version);
+      } else {
+        pruneVersion(batch, version);
+      }
+    }
+    listDeferred(batch, waiting);
+    return waiting;
+  }
+
+  /** Records that the batch holding the given deferred versions was written. */
+  void written(SortedSet<Long> waiting) {
+    deferred = new TreeSet<>(waiting);
+  }
+
+  /**
+   * Whether pruning {@code version} could delete an entry that a pinned version reads: an entry
+   * live at a pinned p and at the pruned q &gt;= p is kept anyway when a checkpoint lies in [p, q].
+   */
+  private boolean heldBack(long version) {
+    long pinned = pins.highestAtOrBelow(version);
+    return pinned >= 0 && !options.hasCheckpointIn(pinned, version);
+  }
+
+  private void listDeferred(KvBatch batch, TreeSet<Long> waiting) {
+    for (long version : waiting) {
+      if (!deferred.contains(version)) {
+        batch.put(StoreColumn.META, deferredKey(version), new byte[0]);
+      }
+    }
+    for (long version : deferred) {
+      if (!waiting.contains(version)) {
+        batch.delete(StoreColumn.META, deferredKey(version));
+      }
+    }
+  }
+
+  /** Drops a version that left the window and what only it still read. */
+  private void pruneVersion(KvBatch batch, long leaving) {
+    pruneRoot(batch, leaving);
+    byte[] indexKey = versionKey(leaving + 1);
+    storage
+        .get(StoreColumn.STALE, indexKey)
+        .ifPresent(
+            list -> {
+              decode(list).forEach(e -> prune(batch, e, leaving));
+              batch.delete(StoreColumn.STALE, indexKey);
+            });
+  }
+
+  private void pruneRoot(KvBatch batch, long leaving) {
+    if (!options.isCheckpoint(leaving)) {
+      batch.delete(StoreColumn.ROOTS, versionKey(leaving));
     }
   }
 
@@ -107,5 +209,31 @@ final class VersionPruner {
 
   static byte[] versionKey(long version) {
     return ByteBuffer.allocate(8).putLong(version).array();
+  }
+
+  private static byte[] deferredKey(long version) {
+    return ByteBuffer.allocate(DEFERRED_PREFIX.length + 8)
+        .put(DEFERRED_PREFIX)
+        .putLong(version)
+        .array();
+  }
+
+  private static TreeSet<Long> readDeferred(KvStorage storage) {
+    TreeSet<Long> out = new TreeSet<>();
+    int prefix = DEFERRED_PREFIX.length;
+    storage.scan(
+        StoreColumn.META,
+        DEFERRED_PREFIX,
+        (k, v) -> {
+          if (k.length < prefix || !Arrays.equals(k, 0, prefix, DEFERRED_PREFIX, 0, prefix)) {
+            return false;
+          }
+          if (k.length != prefix + 8) {
+            throw new StoreCorruptedException("malformed deferred pruning key in META");
+          }
+          out.add(ByteBuffer.wrap(k, prefix, 8).getLong());
+          return true;
+        });
+    return out;
   }
 }

@@ -1,9 +1,11 @@
 package org.sprintchain.store.rocksdb;
 
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sprintchain.store.StoreOptions;
+import org.sprintchain.store.engine.KvStorage;
 import org.sprintchain.store.engine.MerkleStateStore;
 import org.sprintchain.store.engine.StoreColumn;
 
@@ -17,8 +19,12 @@ public final class RocksDbStateStore extends MerkleStateStore {
   private final RocksDbKvStorage storage;
   private final Path directory;
 
-  private RocksDbStateStore(RocksDbKvStorage storage, Path directory, StoreOptions options) {
-    super(storage, options);
+  private RocksDbStateStore(
+      RocksDbKvStorage storage,
+      Path directory,
+      StoreOptions options,
+      UnaryOperator<KvStorage> decorate) {
+    super(decorate.apply(storage), options);
     this.storage = storage;
     this.directory = directory;
   }
@@ -31,9 +37,14 @@ public final class RocksDbStateStore extends MerkleStateStore {
    * @throws org.sprintchain.store.StoreCorruptedException when RocksDB cannot open it
    */
   public static RocksDbStateStore open(Path dir, StoreOptions options) {
+    return open(dir, options, UnaryOperator.identity());
+  }
+
+  /** For tests: every storage call goes through {@code decorate(storage)}. */
+  static RocksDbStateStore open(Path dir, StoreOptions options, UnaryOperator<KvStorage> decorate) {
     RocksDbKvStorage storage = new RocksDbKvStorage(dir);
     try {
-      RocksDbStateStore store = new RocksDbStateStore(storage, dir, options);
+      RocksDbStateStore store = new RocksDbStateStore(storage, dir, options, decorate);
       LOG.info("Opened state store at {} at version {} ({})", dir, store.latestVersion(), options);
       return store;
     } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package org.sprintchain.store.testing;
 
+import java.util.function.UnaryOperator;
 import org.sprintchain.store.StoreOptions;
+import org.sprintchain.store.engine.KvStorage;
 import org.sprintchain.store.engine.MerkleStateStore;
 
 /**
@@ -11,8 +13,9 @@ import org.sprintchain.store.engine.MerkleStateStore;
 public final class InMemoryStateStore extends MerkleStateStore {
   private final InMemoryKvStorage storage;
 
-  private InMemoryStateStore(InMemoryKvStorage storage, StoreOptions options) {
-    super(storage, options);
+  private InMemoryStateStore(
+      InMemoryKvStorage storage, StoreOptions options, UnaryOperator<KvStorage> decorate) {
+    super(decorate.apply(storage), options);
     this.storage = storage;
   }
 
@@ -27,7 +30,16 @@ public final class InMemoryStateStore extends MerkleStateStore {
 
   /** Opens a store on existing data, like a node restarting on its data directory. */
   public static InMemoryStateStore open(InMemoryKvStorage storage, StoreOptions options) {
-    return new InMemoryStateStore(storage, options);
+    return new InMemoryStateStore(storage, options, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #open(InMemoryKvStorage, StoreOptions)}, with every storage call going through {@code
+   * decorate(storage)}: lets a test observe or hold up the store's reads and writes.
+   */
+  public static InMemoryStateStore open(
+      InMemoryKvStorage storage, StoreOptions options, UnaryOperator<KvStorage> decorate) {
+    return new InMemoryStateStore(storage, options, decorate);
   }
 
   /** The data under this store, to reopen it or to inspect what pruning left. */
