@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.sprintchain.minilm.engine.BertEncoder;
+import org.sprintchain.minilm.engine.MatmulKernel;
 import org.sprintchain.minilm.engine.OnnxBertMapper;
 import org.sprintchain.minilm.onnx.OnnxModelReader;
 import org.sprintchain.minilm.tokenizer.BertTokenizer;
@@ -43,7 +44,16 @@ public final class MiniLmEncoder {
 
   /** Builds the encoder from the ONNX model bytes and the tokenizer.json bytes. */
   public static MiniLmEncoder fromBytes(byte[] onnx, byte[] tokenizerJson) {
-    BertEncoder encoder = OnnxBertMapper.map(OnnxModelReader.read(onnx), HEADS);
+    return fromBytes(onnx, tokenizerJson, MatmulKernel.SCALAR);
+  }
+
+  /**
+   * Like {@link #fromBytes(byte[], byte[])}, with {@code kernel} computing every dense layer's
+   * int32 sums. Every kernel gives the same bits (see {@link MatmulKernel}); only the speed
+   * differs.
+   */
+  public static MiniLmEncoder fromBytes(byte[] onnx, byte[] tokenizerJson, MatmulKernel kernel) {
+    BertEncoder encoder = OnnxBertMapper.map(OnnxModelReader.read(onnx), HEADS, kernel);
     BertTokenizer tokenizer = BertTokenizer.fromJson(tokenizerJson);
     if (tokenizer.maxLength() > encoder.config().maxPositions()) {
       throw new IllegalArgumentException("tokenizer max length exceeds the position table");
@@ -82,7 +92,12 @@ public final class MiniLmEncoder {
 
   /** Loads the weights jar from the class path (it is this module's runtime dependency). */
   public static MiniLmEncoder loadBundled() {
-    return fromBytes(resource(ONNX_ENTRY), resource(TOKENIZER_ENTRY));
+    return loadBundled(MatmulKernel.SCALAR);
+  }
+
+  /** Like {@link #loadBundled()}, with {@code kernel} in every dense layer (same bits). */
+  public static MiniLmEncoder loadBundled(MatmulKernel kernel) {
+    return fromBytes(resource(ONNX_ENTRY), resource(TOKENIZER_ENTRY), kernel);
   }
 
   /**
@@ -91,9 +106,14 @@ public final class MiniLmEncoder {
    * @throws ModelHashMismatchException when the bytes differ from the pinned ones
    */
   public static MiniLmEncoder loadBundledPinned(String expectedHex) {
+    return loadBundledPinned(expectedHex, MatmulKernel.SCALAR);
+  }
+
+  /** Like {@link #loadBundledPinned(String)}, with {@code kernel} in every dense layer. */
+  public static MiniLmEncoder loadBundledPinned(String expectedHex, MatmulKernel kernel) {
     byte[] onnx = resource(ONNX_ENTRY);
     requireHash(onnx, expectedHex);
-    return fromBytes(onnx, resource(TOKENIZER_ENTRY));
+    return fromBytes(onnx, resource(TOKENIZER_ENTRY), kernel);
   }
 
   /** Checks ONNX bytes against a pinned SHA-256 before anything is parsed. */

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.sprintchain.minilm.engine.MatmulKernel;
 
 /**
  * Bit-exactness: the same sentence gives the same bytes however often and in whatever order it is
@@ -48,6 +50,40 @@ class MiniLmDeterminismTest {
     for (int i = 0; i < GOLDEN.length; i++) {
       assertEquals(GOLDEN[i][1], actual.get(i), "golden digest of: " + GOLDEN[i][0] + " " + actual);
     }
+  }
+
+  @Test
+  void aSuppliedKernelServesEveryDenseLayerWithTheSameBits() {
+    AtomicInteger packed = new AtomicInteger();
+    MatmulKernel definition =
+        (w, in, out) -> {
+          packed.incrementAndGet();
+          return new MatmulKernel.PackedWeights() {
+            @Override
+            public int in() {
+              return in;
+            }
+
+            @Override
+            public int out() {
+              return out;
+            }
+
+            @Override
+            public void accumulate(byte[] a, int rows, int[] acc) {
+              for (int r = 0; r < rows; r++) {
+                for (int n = 0; n < out; n++) {
+                  for (int k = 0; k < in; k++) {
+                    acc[r * out + n] += a[r * in + k] * w[n * in + k];
+                  }
+                }
+              }
+            }
+          };
+        };
+    MiniLmEncoder encoder = MiniLmEncoder.loadBundled(definition);
+    assertEquals(6 * 6, packed.get(), "one packed matrix per dense layer");
+    assertEquals(GOLDEN[0][1], encoder.encode(GOLDEN[0][0]).digestHex());
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.sprintchain.testnet.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,11 +21,16 @@ import org.sprintchain.testnet.AppLauncher;
  * Part 1 of {@code bench inference}: runs {@code org.sprintchain.minilm.bench.EngineVsOrtBenchmark}
  * in its own JVM from {@code inference-runtime/minilm-bench/target/lib} (which {@code bin/sprint
  * build} fills), so ONNX Runtime stays off this JVM's and the nodes' class path, and reads the one
- * JSON object it prints. Adds {@code ratios}: ONNX Runtime's embeddings/s over the integer engine's
- * at each thread count.
+ * JSON object it prints. The integer engine is measured twice, with its default matmul kernel
+ * ({@code integer}) and with the Vector API kernel ({@code integer-vector}, same bits); {@code
+ * ratios} holds, at each thread count, ONNX Runtime over the default kernel, vector over default,
+ * and ONNX Runtime over vector.
  */
 final class EngineComparison {
   static final String MAIN_CLASS = "org.sprintchain.minilm.bench.EngineVsOrtBenchmark";
+  static final String INTEGER = "integer";
+  static final String INTEGER_VECTOR = "integer-vector";
+  static final String ONNXRUNTIME = "onnxruntime";
   static final Path LIB = Path.of("inference-runtime", "minilm-bench", "target", "lib");
   private static final long TIMEOUT_MINUTES = 30;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,6 +104,8 @@ final class EngineComparison {
       cmd.add("--sun-misc-unsafe-memory-access=allow");
     }
     cmd.add("--enable-native-access=ALL-UNNAMED"); // ONNX Runtime loads its native library
+    cmd.add("--add-modules"); // the integer engine's Vector API kernel
+    cmd.add("jdk.incubator.vector");
     cmd.add("-cp");
     cmd.add(lib.toAbsolutePath() + "/*");
     cmd.add(MAIN_CLASS);
@@ -109,7 +117,12 @@ final class EngineComparison {
     return cmd;
   }
 
-  /** Parses the tool's JSON and adds {@code ratios: [{threads, onnxruntime_over_integer}]}. */
+  /**
+   * Parses the tool's JSON and sets {@code ratios: [{threads, onnxruntime_over_integer,
+   * vector_over_scalar, onnxruntime_over_vector}]}, each ratio only where both rows exist (the tool
+   * prints the same ratios unrounded; these are rounded for the summary and recomputed from the
+   * rows, so they always match them).
+   */
   static ObjectNode withRatios(String json) {
     ObjectNode o;
     try {
@@ -117,27 +130,41 @@ final class EngineComparison {
     } catch (IOException | ClassCastException e) {
       throw new IllegalStateException("the engine benchmark printed no JSON object: " + json, e);
     }
-    var ratios = o.putArray("ratios");
+    ArrayNode ratios = JSON.createArrayNode();
     for (JsonNode integer : o.path("results")) {
-      if (!integer.path("engine").asText().equals("integer")) {
+      if (!integer.path("engine").asText().equals(INTEGER)) {
         continue;
       }
       int threads = integer.path("threads").asInt();
-      double ours = integer.path("embeddings_per_s").asDouble();
-      for (JsonNode ort : o.path("results")) {
-        if (ort.path("engine").asText().equals("onnxruntime")
-            && ort.path("threads").asInt() == threads
-            && ours > 0) {
-          ratios
-              .addObject()
-              .put("threads", threads)
-              .put(
-                  "onnxruntime_over_integer",
-                  Math.round(ort.path("embeddings_per_s").asDouble() / ours * 10.0) / 10.0);
-        }
+      double scalar = integer.path("embeddings_per_s").asDouble();
+      double vector = perSecond(o, INTEGER_VECTOR, threads);
+      double ort = perSecond(o, ONNXRUNTIME, threads);
+      ObjectNode r = JSON.createObjectNode().put("threads", threads);
+      if (ort > 0 && scalar > 0) {
+        r.put("onnxruntime_over_integer", Math.round(ort / scalar * 10.0) / 10.0);
+      }
+      if (vector > 0 && scalar > 0) {
+        r.put("vector_over_scalar", Math.round(vector / scalar * 100.0) / 100.0);
+      }
+      if (ort > 0 && vector > 0) {
+        r.put("onnxruntime_over_vector", Math.round(ort / vector * 10.0) / 10.0);
+      }
+      if (r.size() > 1) {
+        ratios.add(r);
       }
     }
+    o.set("ratios", ratios);
     return o;
+  }
+
+  /** Embeddings/s of {@code engine} at {@code threads}; 0 when it was not measured. */
+  private static double perSecond(JsonNode o, String engine, int threads) {
+    for (JsonNode r : o.path("results")) {
+      if (r.path("engine").asText().equals(engine) && r.path("threads").asInt() == threads) {
+        return r.path("embeddings_per_s").asDouble();
+      }
+    }
+    return 0;
   }
 
   /** Summary lines: one per engine and thread count, then the ratios. */
@@ -162,15 +189,38 @@ final class EngineComparison {
               r.path("embeddings_per_s").asDouble()));
     }
     for (JsonNode r : o.path("ratios")) {
-      lines.add(
-          String.format(
-              Locale.ROOT,
-              "  ratio     ONNX Runtime / integer = %.1fx at %d thread(s)",
-              r.path("onnxruntime_over_integer").asDouble(),
-              r.path("threads").asInt()));
+      int threads = r.path("threads").asInt();
+      if (r.has("vector_over_scalar")) {
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "  ratio     integer-vector / integer = %.2fx at %d thread(s)",
+                r.path("vector_over_scalar").asDouble(),
+                threads));
+      }
+      if (r.has("onnxruntime_over_integer")) {
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "  ratio     ONNX Runtime / integer = %.1fx at %d thread(s)",
+                r.path("onnxruntime_over_integer").asDouble(),
+                threads));
+      }
+      if (r.has("onnxruntime_over_vector")) {
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "  ratio     ONNX Runtime / integer-vector = %.1fx at %d thread(s)",
+                r.path("onnxruntime_over_vector").asDouble(),
+                threads));
+      }
     }
     if (!o.path("onnxruntime").asText().equals("ok")) {
       lines.add("  onnxruntime " + o.path("onnxruntime").asText());
+    }
+    String vector = o.path("vector").asText("");
+    if (!vector.isEmpty() && !vector.equals("ok")) {
+      lines.add("  vector    " + vector);
     }
     JsonNode same = o.path("multi_thread_bit_identical");
     if (!same.isNull() && !same.isMissingNode()) {
@@ -179,6 +229,12 @@ final class EngineComparison {
               + same.asBoolean()
               + "; corpus digest "
               + o.path("corpus_digest").asText());
+    }
+    JsonNode vectorSame = o.path("vector_bit_identical");
+    if (!vectorSame.isNull() && !vectorSame.isMissingNode()) {
+      lines.add(
+          "  bits      vector kernel outputs identical to the default kernel's: "
+              + vectorSame.asBoolean());
     }
     lines.add("  cuda      " + o.path("cuda").asText("no CUDA backend for MiniLM"));
     return lines;

@@ -45,11 +45,13 @@ record InferenceBenchOptions(
 
       Two measurements in one run on this machine:
       1. Engine: embeddings per second of the integer MiniLM engine (bit-exact, what validators
-         run) against ONNX Runtime (float, the same int8 ONNX file) on the MiniLM quality corpus
-         (215 sentences), one sentence at a time, one thread each and then --threads threads each;
-         1 warm-up round, then the median of --rounds rounds, and the ratio. Runs in its own JVM
-         from inference-runtime/minilm-bench/target/lib, so ONNX Runtime never joins the node's
-         class path. There is no CUDA backend for MiniLM.
+         run), with its default matmul kernel and with the Vector API kernel (same bits), against
+         ONNX Runtime (float, the same int8 ONNX file) on the MiniLM quality corpus (215
+         sentences), one sentence at a time, one thread each and then --threads threads each;
+         1 warm-up round, then the median of --rounds rounds, and the ratios (vector/default,
+         ONNX Runtime/vector, ONNX Runtime/default). Runs in its own JVM from
+         inference-runtime/minilm-bench/target/lib, so ONNX Runtime never joins the node's class
+         path. There is no CUDA backend for MiniLM.
       2. Net: a 4-validator testnet with sprints and the inference market (synthetic model and
          all-MiniLM-L6-v2) on free loopback ports from 26500; --jobs paid jobs from the demo key,
          offered at --rate jobs/s, each timed from broadcast_tx_sync of its MsgInferenceRequest to

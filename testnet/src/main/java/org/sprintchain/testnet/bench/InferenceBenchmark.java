@@ -96,7 +96,9 @@ public final class InferenceBenchmark {
     result.set("settings", settings());
     List<String> errors = new ArrayList<>();
     if (!options.skipEngine()) {
-      out.println("bench inference: [engine] integer MiniLM engine vs ONNX Runtime, same CPU");
+      out.println(
+          "bench inference: [engine] integer MiniLM engine (default and Vector API kernels) vs"
+              + " ONNX Runtime, same CPU");
       try {
         result.set(
             "engine",

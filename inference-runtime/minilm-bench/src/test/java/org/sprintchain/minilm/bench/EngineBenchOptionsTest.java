@@ -19,6 +19,7 @@ class EngineBenchOptionsTest {
     assertEquals(Integer.MAX_VALUE, o.limit());
     assertEquals(Runtime.getRuntime().availableProcessors(), o.threads());
     assertFalse(o.skipOrt());
+    assertFalse(o.skipVector());
     assertFalse(o.help());
   }
 
@@ -27,9 +28,18 @@ class EngineBenchOptionsTest {
     EngineBenchOptions o =
         EngineBenchOptions.parse(
             new String[] {
-              "--warmup", "0", "--rounds", "3", "--limit", "40", "--threads", "4", "--skip-ort"
+              "--warmup",
+              "0",
+              "--rounds",
+              "3",
+              "--limit",
+              "40",
+              "--threads",
+              "4",
+              "--skip-ort",
+              "--skip-vector"
             });
-    assertEquals(new EngineBenchOptions(0, 3, 40, 4, true, false), o);
+    assertEquals(new EngineBenchOptions(0, 3, 40, 4, true, true, false), o);
   }
 
   @Test
@@ -68,6 +78,7 @@ class EngineBenchOptionsTest {
     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
     assertEquals(0, EngineVsOrtBenchmark.run(new String[] {"--help"}, o, e));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("--skip-ort"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("--skip-vector"));
     assertEquals(64, EngineVsOrtBenchmark.run(new String[] {"--bogus"}, o, e));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option"));
   }

@@ -53,14 +53,14 @@ class RoundTimerTest {
     assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", EngineVsOrtBenchmark.quote("a\"b\\c\n\u0001"));
     String json =
         EngineVsOrtBenchmark.json(
-            new EngineBenchOptions(1, 2, 10, 2, false, false),
+            new EngineBenchOptions(1, 2, 10, 2, false, false, false),
             10,
             120,
-            "ab",
-            true,
-            "ok",
+            new EngineVsOrtBenchmark.Bits("ab", true, null),
+            new EngineVsOrtBenchmark.Engines("skipped", null, "ok"),
             List.of(new EngineVsOrtBenchmark.Row("integer", 1, 30.5, new double[] {30, 31})));
     assertTrue(json.contains("\"cuda\": \"no CUDA backend for MiniLM\""), json);
+    assertTrue(json.contains("\"vector\": \"skipped\", \"vector_lanes\": null"), json);
     assertTrue(json.contains("\"embeddings_per_s\": 30.50"), json);
     assertTrue(json.contains("\"rounds_per_s\": [30.00, 31.00]"), json);
   }

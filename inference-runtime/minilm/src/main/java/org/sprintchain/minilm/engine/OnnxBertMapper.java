@@ -28,8 +28,15 @@ public final class OnnxBertMapper {
 
   private OnnxBertMapper() {}
 
-  /** Builds the encoder; {@code heads} is the architecture's head count. */
+  /** Builds the encoder with the default kernel; {@code heads} is the architecture's head count. */
   public static BertEncoder map(OnnxGraph graph, int heads) {
+    return map(graph, heads, MatmulKernel.SCALAR);
+  }
+
+  /**
+   * Builds the encoder with {@code kernel} in every dense layer (same bits as any other kernel).
+   */
+  public static BertEncoder map(OnnxGraph graph, int heads, MatmulKernel kernel) {
     SortedMap<String, Integer> ops = graph.opCounts();
     int layers = ops.getOrDefault("Softmax", 0);
     requireCount(ops, "MatMulInteger", 6 * layers);
@@ -42,7 +49,7 @@ public final class OnnxBertMapper {
     OnnxTensor pos = graph.initializer("embeddings.position_embeddings.weight_quantized");
     int vocab = (int) word.dims()[0];
     int hidden = (int) word.dims()[1];
-    SortedMap<String, QuantizedLinear> linears = linears(graph, hidden);
+    SortedMap<String, QuantizedLinear> linears = linears(graph, hidden, kernel);
     int intermediate = linears.get(key(0, "intermediate/dense")).out();
     BertConfig config =
         new BertConfig(vocab, hidden, heads, intermediate, layers, (int) pos.dims()[0]);
@@ -73,7 +80,8 @@ public final class OnnxBertMapper {
   }
 
   /** Every MatMulInteger, keyed "layer/role", e.g. "0/attention/self/query". */
-  private static SortedMap<String, QuantizedLinear> linears(OnnxGraph graph, int hidden) {
+  private static SortedMap<String, QuantizedLinear> linears(
+      OnnxGraph graph, int hidden, MatmulKernel kernel) {
     SortedMap<String, QuantizedLinear> out = new TreeMap<>();
     for (OnnxNode node : graph.nodes()) {
       if (!node.opType().equals("MatMulInteger")) {
@@ -109,7 +117,7 @@ public final class OnnxBertMapper {
       if (out.put(
               module,
               new QuantizedLinear(
-                  in, outWidth, transpose(w.raw(), in, outWidth), scaleQ56, biasQ32))
+                  in, outWidth, transpose(w.raw(), in, outWidth), scaleQ56, biasQ32, kernel))
           != null) {
         throw new IllegalArgumentException("two MatMulInteger nodes for " + module);
       }
