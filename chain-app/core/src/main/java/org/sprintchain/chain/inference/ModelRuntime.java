@@ -56,16 +56,23 @@ public final class ModelRuntime {
   public static byte[] execute(ModelEntry model, byte[] input) {
     return switch (model.architecture()) {
       case SYNTHETIC_V1 -> SyntheticModel.run(model.weightsSha256(), input);
-      case MINILM_L6_V2_INT8 -> {
-        int[] v =
-            MiniLm.encoder(model.weightsHex())
-                .encodeNormalized(utf8(input).orElseThrow(IllegalArgumentException::new))
-                .fixedPoint();
-        ByteBuffer out = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-        out.asIntBuffer().put(v);
-        yield out.array();
-      }
+      case MINILM_L6_V2_INT8 -> minilmOutput(MiniLm.encoder(model.weightsHex()), input);
     };
+  }
+
+  /**
+   * The minilm output for {@code input} computed by {@code encoder}: the same bytes as {@link
+   * #execute} whenever the encoder holds the registered weights, whatever matmul kernel it was
+   * built with (a node may use a faster one for the jobs it runs and audits).
+   */
+  public static byte[] minilmOutput(MiniLmEncoder encoder, byte[] input) {
+    int[] v =
+        encoder
+            .encodeNormalized(utf8(input).orElseThrow(IllegalArgumentException::new))
+            .fixedPoint();
+    ByteBuffer out = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+    out.asIntBuffer().put(v);
+    return out.array();
   }
 
   /** SHA-256 of {@code output}: what a result and a verdict commit to. */

@@ -17,13 +17,15 @@ import org.sprintchain.proto.tx.v1.MsgInferenceVerdict;
 /**
  * The node's side of the inference market: runs the jobs the chain assigned to this worker and
  * submits their results, and re-executes the sampled jobs it must audit and submits its verdicts.
- * Outputs come from {@link ModelRuntime}, the same code the chain re-executes a disputed job with,
- * so an honest executor and an honest auditor always agree. Jobs run one at a time between sprint
- * steps: serving inference and sprinting share the worker's thread (docs/inference.md).
+ * Outputs come from {@link InferenceRunner}: {@link ModelRuntime}'s code, the same the chain
+ * re-executes a disputed job with (minilm on the fastest bit-identical matmul kernel), so an honest
+ * executor and an honest auditor always agree. Jobs run one at a time between sprint steps: serving
+ * inference and sprinting share the worker's thread (docs/inference.md).
  */
 final class InferenceStep {
   private final SprintWorker w;
   private final Map<String, ModelEntry> models = new HashMap<>();
+  private InferenceRunner runner;
   private Boolean enabled;
 
   InferenceStep(SprintWorker worker) {
@@ -51,7 +53,7 @@ final class InferenceStep {
   private void execute(long id, JsonNode job) {
     ModelEntry model = model(job.path("model_id").asText());
     byte[] input = Base64.getDecoder().decode(job.path("input").asText());
-    byte[] output = ModelRuntime.execute(model, input);
+    byte[] output = runner().execute(model, input);
     if (w.options.byzantine() == ByzantineMode.WRONG_OUTPUT) {
       output[0] ^= 1; // a plausible but wrong answer, with a digest that matches it
     }
@@ -78,7 +80,7 @@ final class InferenceStep {
   private void verify(long id, JsonNode job) {
     ModelEntry model = model(job.path("model_id").asText());
     byte[] input = Base64.getDecoder().decode(job.path("input").asText());
-    byte[] digest = ModelRuntime.digest(ModelRuntime.execute(model, input));
+    byte[] digest = ModelRuntime.digest(runner().execute(model, input));
     SprintWorker.LOG.info(
         "Inference audit of job {}: {}",
         id,
@@ -116,6 +118,14 @@ final class InferenceStep {
       throw new IllegalStateException("model " + modelId + " is not registered");
     }
     return found;
+  }
+
+  /** Built on first use: the worker's options are not set yet when this step is constructed. */
+  private InferenceRunner runner() {
+    if (runner == null) {
+      runner = new InferenceRunner(w.options.backend());
+    }
+    return runner;
   }
 
   /** Whether the chain has an inference market; asked once, after the first block. */
