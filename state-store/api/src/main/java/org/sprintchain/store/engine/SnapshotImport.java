@@ -21,7 +21,7 @@ import org.sprintchain.store.merkle.TreeUpdater;
  * marked in META and wiped on the next open.
  */
 final class SnapshotImport implements SnapshotImporter {
-  private final MerkleStateStore store;
+  private final SnapshotImportTarget target;
   private final SnapshotManifest manifest;
   private final byte[] trustedRoot;
   private Subtree root = Subtree.EMPTY;
@@ -29,8 +29,8 @@ final class SnapshotImport implements SnapshotImporter {
   private int next;
   private boolean done;
 
-  SnapshotImport(MerkleStateStore store, SnapshotManifest manifest, byte[] trustedRoot) {
-    this.store = store;
+  SnapshotImport(SnapshotImportTarget target, SnapshotManifest manifest, byte[] trustedRoot) {
+    this.target = target;
     this.manifest = manifest;
     this.trustedRoot = trustedRoot.clone();
   }
@@ -63,17 +63,17 @@ final class SnapshotImport implements SnapshotImporter {
     byte[] rebuilt = root.hash();
     if (!MessageDigest.isEqual(rebuilt, trustedRoot)
         || !MessageDigest.isEqual(rebuilt, manifest.rootHash())) {
-      store.wipeImport();
+      target.wipe();
       return SnapshotImportResult.ROOT_MISMATCH;
     }
-    store.completeImport(manifest.version(), root);
+    target.complete(manifest.version(), root);
     return SnapshotImportResult.COMPLETED;
   }
 
   @Override
   public void abort() {
     done = true;
-    store.wipeImport();
+    target.wipe();
   }
 
   private void requireAscending(List<byte[][]> entries) {
@@ -98,11 +98,11 @@ final class SnapshotImport implements SnapshotImporter {
       batch.put(StoreColumn.VALUES, ValueKeys.entryKey(e[0], version), ValueHistory.encode(e[1]));
     }
     updates.sort((a, b) -> Arrays.compareUnsigned(a.keyHash(), b.keyHash()));
-    TreeUpdate tree = TreeUpdater.apply(store::loadUncached, root, version, updates);
+    TreeUpdate tree = TreeUpdater.apply(target::loadUncached, root, version, updates);
     for (TreeUpdate.NodeWrite w : tree.newNodes()) {
       batch.put(StoreColumn.NODES, w.key().encode(), w.encoded());
     }
-    store.writeImportBatch(batch);
+    target.write(batch);
     root = tree.root();
     if (!entries.isEmpty()) {
       lastKey = entries.get(entries.size() - 1)[0];

@@ -1,25 +1,23 @@
 package org.sprintchain.store.engine;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.sprintchain.store.StoreCorruptedException;
 import org.sprintchain.store.StoreOptions;
-import org.sprintchain.store.merkle.NodeKey;
 
 /**
  * Adds pruning to a commit's batch, so a version's data disappears atomically with the commit that
  * pushes it out of the retention window.
  *
  * <p>Every commit records what it makes stale (tree nodes and superseded value entries) in the
- * stale index under its own version. An entry created at c and made stale at s is live for versions
- * [c, s-1]. When version p = s-1 leaves the window, the entry is deleted unless a checkpoint in [c,
- * p] still reads it; either way its index record goes, since checkpoints are kept forever.
+ * stale index under its own version ({@link StaleEntry}). An entry created at c and made stale at s
+ * is live for versions [c, s-1]. When version p = s-1 leaves the window, the entry is deleted
+ * unless a checkpoint in [c, p] still reads it; either way its index record goes, since checkpoints
+ * are kept forever.
  *
  * <p>Pinned versions (open snapshots, {@link VersionPins}) follow the same rule: pruning version q
  * can only delete entries live at a pinned p &lt;= q when no checkpoint lies in [p, q], so exactly
@@ -30,9 +28,6 @@ import org.sprintchain.store.merkle.NodeKey;
  * the one that prunes it, so a restart, which drops every pin, prunes it on open.
  */
 final class VersionPruner {
-  private static final byte NODE = 0x01;
-  private static final byte VALUE = 0x02;
-
   /** META key prefix of a deferred version: prefix ‖ version (8, BE), empty value. */
   static final byte[] DEFERRED_PREFIX = "prune-deferred".getBytes(StandardCharsets.US_ASCII);
 
@@ -51,17 +46,6 @@ final class VersionPruner {
     this.options = options;
     this.pins = pins;
     this.deferred = readDeferred(storage);
-  }
-
-  /** A stored entry that a commit stopped referencing. */
-  record StaleEntry(StoreColumn column, byte[] key, long createdVersion) {
-    static StaleEntry node(NodeKey key) {
-      return new StaleEntry(StoreColumn.NODES, key.encode(), key.version());
-    }
-
-    static StaleEntry value(byte[] valueKey) {
-      return new StaleEntry(StoreColumn.VALUES, valueKey, ValueKeys.versionOf(valueKey));
-    }
   }
 
   /**
@@ -94,7 +78,7 @@ final class VersionPruner {
       }
     }
     if (!indexed) {
-      batch.put(StoreColumn.STALE, versionKey(committed), encode(madeStale));
+      batch.put(StoreColumn.STALE, versionKey(committed), StaleEntry.encodeList(madeStale));
     }
     listDeferred(batch, waiting);
     return waiting;
@@ -157,7 +141,7 @@ final class VersionPruner {
         .get(StoreColumn.STALE, indexKey)
         .ifPresent(
             list -> {
-              decode(list).forEach(e -> prune(batch, e, leaving));
+              StaleEntry.decodeList(list).forEach(e -> prune(batch, e, leaving));
               batch.delete(StoreColumn.STALE, indexKey);
             });
   }
@@ -172,39 +156,6 @@ final class VersionPruner {
     if (!options.hasCheckpointIn(e.createdVersion(), leaving)) {
       batch.delete(e.column(), e.key());
     }
-  }
-
-  /** One record per version, not one per entry: a 10k-write block makes ~100k entries stale. */
-  private static byte[] encode(List<StaleEntry> entries) {
-    int size = 0;
-    for (StaleEntry e : entries) {
-      size += 3 + e.key().length;
-    }
-    ByteBuffer buf = ByteBuffer.allocate(size);
-    for (StaleEntry e : entries) {
-      buf.put(e.column() == StoreColumn.NODES ? NODE : VALUE);
-      buf.putShort((short) e.key().length).put(e.key());
-    }
-    return buf.array();
-  }
-
-  private static List<StaleEntry> decode(byte[] list) {
-    List<StaleEntry> out = new ArrayList<>();
-    ByteBuffer buf = ByteBuffer.wrap(list);
-    try {
-      while (buf.hasRemaining()) {
-        byte kind = buf.get();
-        byte[] key = new byte[Short.toUnsignedInt(buf.getShort())];
-        buf.get(key);
-        out.add(
-            kind == NODE
-                ? new StaleEntry(StoreColumn.NODES, key, NodeKey.versionOf(key))
-                : StaleEntry.value(key));
-      }
-    } catch (BufferUnderflowException e) {
-      throw new StoreCorruptedException("malformed stale index record", e);
-    }
-    return out;
   }
 
   static byte[] versionKey(long version) {

@@ -1,0 +1,105 @@
+package org.sprintchain.store.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sprintchain.store.SnapshotImporter;
+import org.sprintchain.store.SnapshotManifest;
+import org.sprintchain.store.merkle.NodeCodec;
+import org.sprintchain.store.merkle.NodeKey;
+import org.sprintchain.store.merkle.Subtree;
+
+/**
+ * The store side of a snapshot import ({@link SnapshotImport}): only an empty store starts one;
+ * each chunk's batch, the switch to the imported version and the wipe of an import that failed or
+ * was interrupted run under the store's exclusive lock.
+ */
+final class SnapshotImportTarget {
+  private final KvStorage storage;
+  private final VersionRoots roots;
+  private final StoredNodes nodes;
+  private final StoreLocks locks;
+
+  SnapshotImportTarget(KvStorage storage, VersionRoots roots, StoredNodes nodes, StoreLocks locks) {
+    this.storage = storage;
+    this.roots = roots;
+    this.nodes = nodes;
+    this.locks = locks;
+  }
+
+  /** Starts an import into this store, which must be empty (version 0 and no entries). */
+  SnapshotImporter start(SnapshotManifest manifest, byte[] trustedRoot) {
+    return locks.read(
+        () -> {
+          boolean[] hasValues = {false};
+          storage.scan(
+              StoreColumn.VALUES,
+              new byte[0],
+              (k, v) -> {
+                hasValues[0] = true;
+                return false;
+              });
+          if (roots.latest() != 0 || hasValues[0]) {
+            throw new IllegalStateException(
+                "a snapshot can only be imported into an empty store; this one is at version "
+                    + roots.latest());
+          }
+          return new SnapshotImport(this, manifest, trustedRoot);
+        });
+  }
+
+  /** Whether an import was under way when the store last stopped. */
+  boolean interrupted() {
+    return storage.get(StoreColumn.META, StoreMetadata.IMPORT_KEY).isPresent();
+  }
+
+  /** Loads a node bypassing the cache: an import rewrites nodes in place. */
+  Subtree.Inner loadUncached(NodeKey key) {
+    return nodes.loadUncached(key);
+  }
+
+  void write(KvBatch batch) {
+    locks.write(() -> storage.write(batch));
+  }
+
+  /** Makes the imported tree the latest version; version 0 and the versions between are gone. */
+  void complete(long version, Subtree root) {
+    locks.write(
+        () -> {
+          storage.write(
+              new KvBatch()
+                  .put(
+                      StoreColumn.ROOTS,
+                      VersionPruner.versionKey(version),
+                      NodeCodec.encodeRoot(root))
+                  .delete(StoreColumn.ROOTS, VersionPruner.versionKey(0))
+                  .put(
+                      StoreColumn.META, StoreMetadata.LATEST_KEY, StoreMetadata.encodeLong(version))
+                  .delete(StoreColumn.META, StoreMetadata.IMPORT_KEY));
+          nodes.clearCache();
+          roots.advance(version, root);
+        });
+  }
+
+  /** Removes every node and value an unfinished import wrote; the store is empty again. */
+  void wipe() {
+    locks.writeExclusively(
+        () -> {
+          for (StoreColumn column :
+              new StoreColumn[] {StoreColumn.NODES, StoreColumn.VALUES, StoreColumn.DELETED}) {
+            List<byte[]> keys = new ArrayList<>();
+            storage.scan(
+                column,
+                new byte[0],
+                (k, v) -> {
+                  keys.add(k);
+                  return true;
+                });
+            KvBatch batch = new KvBatch();
+            keys.forEach(k -> batch.delete(column, k));
+            storage.write(batch);
+          }
+          storage.write(new KvBatch().delete(StoreColumn.META, StoreMetadata.IMPORT_KEY));
+          nodes.clearCache();
+        });
+  }
+}
