@@ -100,19 +100,10 @@ final class RocksDbKvStorage implements KvStorage {
 
   @Override
   public void scan(StoreColumn column, byte[] from, EntryVisitor visitor) {
-    RocksDbErrors.withRetries(
-        "scan",
-        () -> {
-          try (RocksIterator it = db.newIterator(columns.get(column))) {
-            for (it.seek(from); it.isValid(); it.next()) {
-              if (!visitor.visit(it.key(), it.value())) {
-                break;
-              }
-            }
-            it.status();
-          }
-          return null;
-        });
+    ResumableScan scan =
+        new ResumableScan(
+            () -> ResumableScan.of(db.newIterator(columns.get(column))), from, visitor);
+    RocksDbErrors.withRetries("scan", scan::attempt);
   }
 
   @Override
