@@ -7,8 +7,9 @@ import org.sprintchain.model.SprintModel;
 
 /**
  * The reference forward pass with {@link VectorGemm}: same bytes, several times faster. Needs the
- * JVM flag {@code --add-modules jdk.incubator.vector}; without it {@link #available()} is false and
- * this class never touches a Vector API type, so callers can fall back to the scalar backend.
+ * JVM flag {@code --add-modules jdk.incubator.vector} and vectors of at least 256 bits; without
+ * them {@link #available()} is false and this class never touches a Vector API type, so callers can
+ * fall back to the scalar backend.
  */
 public final class VectorBackend implements SprintBackend {
   /** Nonces per forward pass: linear layers then see batch * seqLen rows per weight row. */
@@ -33,14 +34,17 @@ public final class VectorBackend implements SprintBackend {
 
   @Override
   public boolean available() {
-    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    // The same conditions as the MiniLM kernel: the module, and vectors of at least 256 bits
+    // (VectorGemm widens a byte vector of a quarter of the int vector's size, and there is no
+    // 32-bit shape, so a 128-bit CPU such as ARM NEON would fail in its static initialiser).
+    return VectorMatmulKernel.available();
   }
 
   @Override
   public SprintModel load(ModelParams params, byte[] seed) {
     if (!available()) {
       throw new IllegalStateException(
-          "the vector backend needs --add-modules jdk.incubator.vector");
+          "the vector backend is unavailable: " + VectorMatmulKernel.unavailableReason());
     }
     return new CpuSprintModel(name(), params, seed, new VectorGemm(), batch);
   }
