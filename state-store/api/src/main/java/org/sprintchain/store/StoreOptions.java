@@ -6,8 +6,9 @@ package org.sprintchain.store;
  * <p>With {@code keepRecent = N > 0} the store keeps the N latest versions; with {@code keepEvery =
  * M > 0} it also keeps every version that is a multiple of M (a checkpoint, never pruned; this
  * includes version 0). {@code keepRecent = 0} keeps everything (an archive node). A version leaves
- * the window exactly once, when version {@code v + N} is committed; a store reopened with a tighter
- * policy prunes only versions that leave the window from then on.
+ * the window when version {@code v + N} is committed. A store reopened with another policy first
+ * drops every version outside the new window that is no new checkpoint (reads of it are then
+ * refused), so that no version it still serves reads entries that the new policy prunes.
  */
 public record StoreOptions(long keepRecent, long keepEvery) {
 

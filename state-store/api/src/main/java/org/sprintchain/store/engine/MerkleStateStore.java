@@ -52,6 +52,8 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
     if (imports.interrupted()) {
       imports.wipe(); // a snapshot import was interrupted: start again from an empty store
     }
+    locks.writeExclusively(
+        () -> PruningPolicyChange.apply(storage, options, pruner, roots.latest()));
     pinning.pruneReleased(); // a restart dropped the pins that pruning waited for
   }
 

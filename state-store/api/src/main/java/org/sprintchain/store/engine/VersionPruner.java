@@ -3,6 +3,7 @@ package org.sprintchain.store.engine;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -106,6 +107,11 @@ final class VersionPruner {
     return waiting;
   }
 
+  /** The deferred versions as stored. */
+  SortedSet<Long> deferred() {
+    return Collections.unmodifiableSortedSet(deferred);
+  }
+
   /** Records that the batch holding the given deferred versions was written. */
   void written(SortedSet<Long> waiting) {
     deferred = new TreeSet<>(waiting);
@@ -120,7 +126,8 @@ final class VersionPruner {
     return pinned >= 0 && !options.hasCheckpointIn(pinned, version);
   }
 
-  private void listDeferred(KvBatch batch, TreeSet<Long> waiting) {
+  /** Adds to the batch the changes that make the stored deferred list {@code waiting}. */
+  void listDeferred(KvBatch batch, SortedSet<Long> waiting) {
     for (long version : waiting) {
       if (!deferred.contains(version)) {
         batch.put(StoreColumn.META, deferredKey(version), new byte[0]);
@@ -134,7 +141,7 @@ final class VersionPruner {
   }
 
   /** Drops a version that left the window and what only it still read. */
-  private void pruneVersion(KvBatch batch, long leaving) {
+  void pruneVersion(KvBatch batch, long leaving) {
     pruneRoot(batch, leaving);
     byte[] indexKey = versionKey(leaving + 1);
     storage

@@ -136,6 +136,18 @@ public abstract class PruningContractTest extends StoreContractBase {
     assertEquals(3, storedEntries(store, StoreColumn.ROOTS));
   }
 
+  @Test
+  void aTighterWindowLeavesNoStaleRecordBehind() {
+    StateStore store = newStore(StoreOptions.pruning(10, 0));
+    run(store, new BlockGenerator(9, 20, 6), 20);
+    store = reopen(store, StoreOptions.pruning(2, 0)); // 11..18 never leave the new window
+    for (int i = 0; i < 3; i++) {
+      commit(store, new WriteSet());
+    }
+    assertEquals(0, storedEntries(store, StoreColumn.STALE));
+    assertEquals(2, storedEntries(store, StoreColumn.ROOTS));
+  }
+
   /** Commits {@code blocks} generated blocks; returns the contents at each version from 0. */
   protected static List<TreeMap<ByteKey, byte[]>> run(
       StateStore store, BlockGenerator blocks, int count) {
