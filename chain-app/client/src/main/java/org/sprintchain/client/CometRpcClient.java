@@ -157,43 +157,32 @@ public final class CometRpcClient implements AutoCloseable {
 
   /** The included tx with this hash (hex, either case), or empty when the node has none. */
   public Optional<TxResult> tx(String hashHex) {
-    byte[] hash;
-    try {
-      hash = HexFormat.of().parseHex(hashHex.startsWith("0x") ? hashHex.substring(2) : hashHex);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("tx hash must be hex, got '" + hashHex + "'", e);
-    }
-    JsonNode r;
-    try {
-      r = call("tx", Map.of("hash", hex(hash)));
-    } catch (JsonRpcErrorException e) {
-      if (e.getMessage().contains("not found")) {
-        return Optional.empty();
-      }
-      throw e;
-    }
-    return Optional.of(
-        txResult(r.path("hash").asText(), r.path("height").asLong(), r.path("tx_result")));
+    return lookupTx(hashHex)
+        .map(
+            r -> txResult(r.path("hash").asText(), r.path("height").asLong(), r.path("tx_result")));
   }
 
   /** As {@link #tx(String)}, with the tx bytes themselves. */
   public Optional<IncludedTx> includedTx(String hashHex) {
+    return lookupTx(hashHex).map(CometRpcClient::included);
+  }
+
+  /** CometBFT's {@code tx} answer for the hash (hex, either case, optional 0x), or empty. */
+  private Optional<JsonNode> lookupTx(String hashHex) {
     byte[] hash;
     try {
       hash = HexFormat.of().parseHex(hashHex.startsWith("0x") ? hashHex.substring(2) : hashHex);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("tx hash must be hex, got '" + hashHex + "'", e);
     }
-    JsonNode r;
     try {
-      r = call("tx", Map.of("hash", hex(hash)));
+      return Optional.of(call("tx", Map.of("hash", hex(hash))));
     } catch (JsonRpcErrorException e) {
       if (e.getMessage().contains("not found")) {
         return Optional.empty();
       }
       throw e;
     }
-    return Optional.of(included(r));
   }
 
   /**

@@ -86,7 +86,8 @@ record BenchOptions(
         validators, warmup, duration, clients, accounts, targetTps, interval, dir, keep, help);
   }
 
-  private static String value(String[] args, int i, String option) {
+  /** {@code args[i]}, the value of {@code option}; shared by the bench option parsers here. */
+  static String value(String[] args, int i, String option) {
     if (i >= args.length) {
       throw new IllegalArgumentException(option + " needs a value");
     }
@@ -97,7 +98,8 @@ record BenchOptions(
     return range(option, text, 1, max);
   }
 
-  private static long range(String option, String text, long min, long max) {
+  /** {@code text} as an integer in [min, max], or a message naming {@code option}. */
+  static long range(String option, String text, long min, long max) {
     long v;
     try {
       v = Long.parseLong(text);

@@ -94,13 +94,13 @@ record InferenceBenchOptions(
         case "--keep" -> keep = true;
         case "--skip-engine" -> skipEngine = true;
         case "--skip-net" -> skipNet = true;
-        case "--rounds" -> rounds = range(a, value(args, ++i, a), 1, 1_000);
-        case "--threads" -> threads = range(a, value(args, ++i, a), 1, 1_024);
-        case "--jobs" -> jobs = range(a, value(args, ++i, a), 1, 100_000);
-        case "--minilm-jobs" -> minilm = range(a, value(args, ++i, a), 0, 100_000);
-        case "--rate" -> rate = rate(a, value(args, ++i, a));
-        case "--dir" -> dir = Optional.of(Path.of(value(args, ++i, a)));
-        case "--out" -> out = Optional.of(Path.of(value(args, ++i, a)));
+        case "--rounds" -> rounds = range(a, BenchOptions.value(args, ++i, a), 1, 1_000);
+        case "--threads" -> threads = range(a, BenchOptions.value(args, ++i, a), 1, 1_024);
+        case "--jobs" -> jobs = range(a, BenchOptions.value(args, ++i, a), 1, 100_000);
+        case "--minilm-jobs" -> minilm = range(a, BenchOptions.value(args, ++i, a), 0, 100_000);
+        case "--rate" -> rate = rate(a, BenchOptions.value(args, ++i, a));
+        case "--dir" -> dir = Optional.of(Path.of(BenchOptions.value(args, ++i, a)));
+        case "--out" -> out = Optional.of(Path.of(BenchOptions.value(args, ++i, a)));
         default -> throw new IllegalArgumentException("unknown option '" + a + "'; see --help");
       }
     }
@@ -141,13 +141,6 @@ record InferenceBenchOptions(
     return (long) (index + 1) * minilmJobs / jobs > (long) index * minilmJobs / jobs;
   }
 
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value");
-    }
-    return args[i];
-  }
-
   private static double rate(String option, String text) {
     double v;
     try {
@@ -162,16 +155,6 @@ record InferenceBenchOptions(
   }
 
   private static int range(String option, String text, int min, int max) {
-    int v;
-    try {
-      v = Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " must be an integer, got '" + text + "'", e);
-    }
-    if (v < min || v > max) {
-      throw new IllegalArgumentException(
-          option + " must be in [" + min + ", " + max + "], got " + v);
-    }
-    return v;
+    return (int) BenchOptions.range(option, text, min, max);
   }
 }

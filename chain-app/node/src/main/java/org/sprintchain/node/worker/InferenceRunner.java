@@ -16,8 +16,8 @@ import org.sprintchain.model.vector.VectorMatmulKernel;
  * {@link ModelRuntime}; minilm jobs run on an encoder built with the fastest matmul kernel the JVM
  * allows (the Vector API kernel when {@code jdk.incubator.vector} is present and the backend is not
  * {@code cpu}). Every kernel gives the same bits, so the outputs equal the chain's re-execution
- * ({@code ModelRuntime.execute}); only the speed differs. Encoders are pinned to the registered
- * weights hash and kept per hash.
+ * ({@code ModelRuntime.execute}); only the speed differs. Vector encoders are pinned to the
+ * registered weights hash and kept per hash; on the scalar kernel the runtime's own encoder serves.
  */
 final class InferenceRunner {
   private static final Logger LOG = LoggerFactory.getLogger(InferenceRunner.class);
@@ -45,7 +45,8 @@ final class InferenceRunner {
 
   /** The output a correct executor returns for {@code input}. */
   byte[] execute(ModelEntry model, byte[] input) {
-    if (model.architecture() != Architecture.MINILM_L6_V2_INT8) {
+    if (model.architecture() != Architecture.MINILM_L6_V2_INT8 || kernel == MatmulKernel.SCALAR) {
+      // The scalar kernel is what ModelRuntime's own encoder uses: share it, not a second copy.
       return ModelRuntime.execute(model, input);
     }
     return ModelRuntime.minilmOutput(encoder(model.weightsHex()), input);
