@@ -3,12 +3,12 @@ package org.sprintchain.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.sprintchain.chain.crypto.Address;
+import org.sprintchain.chain.inference.InferenceQueries;
 import org.sprintchain.chain.query.StateProof;
 import org.sprintchain.chain.state.Account;
 import org.sprintchain.chain.state.Params;
@@ -33,7 +33,6 @@ import org.sprintchain.store.ProofVerifier;
 public final class QueryProofChecker {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HexFormat HEX = HexFormat.of().withUpperCase();
-  private static final byte JOB_PREFIX = 0x22;
 
   private QueryProofChecker() {}
 
@@ -96,7 +95,7 @@ public final class QueryProofChecker {
    * decoded must equal the JSON answer field by field.
    */
   public static InferenceJob job(long id, AbciQueryResult answer, byte[] appHash) {
-    Optional<byte[]> raw = provenValue(jobKey(id), answer, appHash);
+    Optional<byte[]> raw = provenValue(InferenceQueries.jobStoreKey(id), answer, appHash);
     if (raw.isEmpty()) {
       throw new ProofVerificationException("the proof shows that there is no job " + id);
     }
@@ -118,11 +117,6 @@ public final class QueryProofChecker {
           "the answer " + claimed + " is not the proven record " + proven);
     }
     return proven;
-  }
-
-  /** The store key of job {@code id}: {@code 0x22 ‖ u64be(id)} (chain-core's InferenceKeys). */
-  static byte[] jobKey(long id) {
-    return ByteBuffer.allocate(9).put(JOB_PREFIX).putLong(id).array();
   }
 
   /**

@@ -21,6 +21,11 @@ import org.sprintchain.chain.state.ChainState;
  * A malformed argument or a chain without inference throws {@link IllegalArgumentException}.
  */
 public final class InferenceQueries {
+  /** The store key of job {@code id}'s record, for proofs of {@code /inference/job/<id>}. */
+  public static byte[] jobStoreKey(long id) {
+    return InferenceKeys.job(id);
+  }
+
   private static final String PREFIX = "/inference/";
 
   private final InferenceState market;

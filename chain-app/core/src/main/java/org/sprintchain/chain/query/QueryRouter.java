@@ -3,7 +3,6 @@ package org.sprintchain.chain.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -41,7 +40,6 @@ public final class QueryRouter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern INFERENCE_JOB = Pattern.compile("/inference/(?:job/)?([0-9]{1,18})");
-  private static final byte INFERENCE_JOB_PREFIX = 0x22;
 
   private final StateStore store;
 
@@ -146,12 +144,7 @@ public final class QueryRouter {
     }
     Matcher job = INFERENCE_JOB.matcher(path);
     if (job.matches()) {
-      // InferenceKeys.job(id): 0x22 ‖ u64be(id); the package keeps its layout private.
-      return Optional.of(
-          ByteBuffer.allocate(9)
-              .put(INFERENCE_JOB_PREFIX)
-              .putLong(Long.parseLong(job.group(1)))
-              .array());
+      return Optional.of(InferenceQueries.jobStoreKey(Long.parseLong(job.group(1))));
     }
     return Optional.empty();
   }
