@@ -11,8 +11,6 @@ import org.sprintchain.store.StoreOptions;
 import org.sprintchain.store.WriteSet;
 import org.sprintchain.store.merkle.KeyUpdate;
 import org.sprintchain.store.merkle.MerkleHashing;
-import org.sprintchain.store.merkle.NodeKey;
-import org.sprintchain.store.merkle.NodePreloader;
 import org.sprintchain.store.merkle.Subtree;
 import org.sprintchain.store.merkle.TreeUpdate;
 import org.sprintchain.store.merkle.TreeUpdater;
@@ -30,19 +28,12 @@ final class CommitStager {
   private final ValueHistory values;
   private final StoreOptions options;
   private final VersionRoots roots;
-  private final StoredNodes nodes;
 
-  CommitStager(
-      KvStorage storage,
-      ValueHistory values,
-      StoreOptions options,
-      VersionRoots roots,
-      StoredNodes nodes) {
+  CommitStager(KvStorage storage, ValueHistory values, StoreOptions options, VersionRoots roots) {
     this.storage = storage;
     this.values = values;
     this.options = options;
     this.roots = roots;
-    this.nodes = nodes;
   }
 
   /** A copy of the caller's writes, which the caller may go on changing. */
@@ -76,17 +67,7 @@ final class CommitStager {
             .toList();
     List<KeyUpdate> updates = new ArrayList<>(pending.size());
     pending.forEach(p -> updates.add(p.update));
-    Map<NodeKey, Subtree.Inner> preloaded =
-        NodePreloader.preload(latestRoot, updates, nodes::loadLevel);
-    TreeUpdate tree =
-        TreeUpdater.apply(
-            key -> {
-              Subtree.Inner node = preloaded.get(key);
-              return node != null ? node : nodes.load(key);
-            },
-            latestRoot,
-            version,
-            updates);
+    TreeUpdate tree = TreeUpdater.apply(latestRoot, version, updates);
 
     // Applied updates come in key hash order, like the pending writes.
     List<StagedCommit.ValueChange> changes = new ArrayList<>(tree.applied().size());

@@ -3,25 +3,22 @@ package org.sprintchain.store.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
-import org.sprintchain.store.merkle.NodeCodec;
-import org.sprintchain.store.merkle.TreeUpdate;
 
 /**
- * Writes a staged commit ({@link CommitStager}) as one batch: its tree nodes, value entries, delete
- * marks and root, the pruning it brings about ({@link VersionPruner}) and the new latest version.
- * Then it caches the new nodes and advances the latest root. Runs under the store's exclusive lock.
+ * Writes a staged commit ({@link CommitStager}) as one batch: its value entries, delete marks and
+ * root hash, the pruning it brings about ({@link VersionPruner}) and the new latest version. The
+ * tree itself is not stored (it is rebuilt from the value history on open); once the batch is
+ * written the new tree becomes the latest in memory. Runs under the store's exclusive lock.
  */
 final class CommitWriter {
   private final KvStorage storage;
   private final VersionPruner pruner;
   private final VersionRoots roots;
-  private final StoredNodes nodes;
 
-  CommitWriter(KvStorage storage, VersionPruner pruner, VersionRoots roots, StoredNodes nodes) {
+  CommitWriter(KvStorage storage, VersionPruner pruner, VersionRoots roots) {
     this.storage = storage;
     this.pruner = pruner;
     this.roots = roots;
-    this.nodes = nodes;
   }
 
   /** Writes a commit staged on the latest version. */
@@ -29,10 +26,6 @@ final class CommitWriter {
     long version = staged.version();
     KvBatch batch = new KvBatch();
     List<StaleEntry> madeStale = new ArrayList<>();
-    for (TreeUpdate.NodeWrite w : staged.tree().newNodes()) {
-      batch.put(StoreColumn.NODES, w.key().encode(), w.encoded());
-    }
-    staged.tree().staleNodes().forEach(k -> madeStale.add(StaleEntry.node(k)));
     for (StagedCommit.ValueChange c : staged.values()) {
       batch.put(
           StoreColumn.VALUES,
@@ -47,15 +40,11 @@ final class CommitWriter {
         madeStale.add(StaleEntry.value(ValueKeys.entryKey(c.key(), c.previousVersion())));
       }
     }
-    batch.put(
-        StoreColumn.ROOTS,
-        VersionPruner.versionKey(version),
-        NodeCodec.encodeRoot(staged.tree().root()));
+    batch.put(StoreColumn.ROOTS, VersionPruner.versionKey(version), staged.rootHash());
     SortedSet<Long> deferred = pruner.addTo(batch, version, madeStale);
     batch.put(StoreColumn.META, StoreMetadata.LATEST_KEY, StoreMetadata.encodeLong(version));
     storage.write(batch);
     pruner.written(deferred);
-    nodes.cacheWritten(staged.tree().newNodes());
     roots.advance(version, staged.tree().root());
   }
 }

@@ -14,12 +14,12 @@ import org.sprintchain.store.merkle.MerkleHashing;
 import org.sprintchain.store.merkle.TreeWalk;
 
 /**
- * The {@link StateStore} over any {@link KvStorage}: a sparse Merkle tree for the root and proofs
- * ({@link VersionRoots}, {@link StoredNodes}), a value history for reads and iteration at old
- * versions ({@link ValueHistory}), and a stale index for pruning ({@link VersionPruner}). Prepare
- * stages a commit ({@link CommitStager}) and commit writes it in one batch ({@link CommitWriter});
- * snapshots are exported by pinning their version ({@link SnapshotPinning}) and imported chunk by
- * chunk ({@link SnapshotImportTarget}).
+ * The {@link StateStore} over any {@link KvStorage}: a sparse Merkle tree in memory for the root
+ * and proofs ({@link VersionRoots}, rebuilt on open by {@link TreeRebuild}), a value history for
+ * reads and iteration at old versions ({@link ValueHistory}), and a stale index for pruning ({@link
+ * VersionPruner}). Prepare stages a commit ({@link CommitStager}) and commit writes it in one batch
+ * ({@link CommitWriter}); snapshots are exported by pinning their version ({@link SnapshotPinning})
+ * and imported chunk by chunk ({@link SnapshotImportTarget}).
  *
  * <p>Concurrency ({@link StoreLocks}): queries (ABCI query connection) may run beside the consensus
  * connection. Reads and prepare share a read lock; commit and close take the write lock, so a read
@@ -32,7 +32,6 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
   private final ValueHistory values;
   private final StoreLocks locks = new StoreLocks();
   private final VersionRoots roots;
-  private final StoredNodes nodes;
   private final CommitStager stager;
   private final CommitWriter writer;
   private final SnapshotPinning pinning;
@@ -43,18 +42,18 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
     this.values = new ValueHistory(storage);
     VersionPins pins = new VersionPins();
     VersionPruner pruner = new VersionPruner(storage, options, pins);
-    this.roots = new VersionRoots(storage);
-    this.nodes = new StoredNodes(storage);
-    this.stager = new CommitStager(storage, values, options, roots, nodes);
-    this.writer = new CommitWriter(storage, pruner, roots, nodes);
+    this.roots = new VersionRoots(storage, options);
+    this.stager = new CommitStager(storage, values, options, roots);
+    this.writer = new CommitWriter(storage, pruner, roots);
     this.pinning = new SnapshotPinning(storage, values, roots, pins, pruner, locks);
-    this.imports = new SnapshotImportTarget(storage, roots, nodes, locks);
+    this.imports = new SnapshotImportTarget(storage, roots, locks);
     if (imports.interrupted()) {
       imports.wipe(); // a snapshot import was interrupted: start again from an empty store
     }
     locks.writeExclusively(
         () -> PruningPolicyChange.apply(storage, options, pruner, roots.latest()));
     pinning.pruneReleased(); // a restart dropped the pins that pruning waited for
+    roots.open(TreeRebuild.at(values, roots.latest())); // the tree lives only in memory
   }
 
   @Override
@@ -69,7 +68,7 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
 
   @Override
   public byte[] rootHash(long version) {
-    return locks.read(() -> roots.at(version).hash());
+    return locks.read(() -> roots.hash(version));
   }
 
   @Override
@@ -81,7 +80,7 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
   public Optional<byte[]> get(byte[] key, long version) {
     return locks.read(
         () -> {
-          roots.at(version);
+          roots.hash(version);
           return values.get(key, version);
         });
   }
@@ -90,7 +89,7 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
   public void iterate(byte[] prefix, long version, EntryVisitor visitor) {
     locks.read(
         () -> {
-          roots.at(version);
+          roots.hash(version);
           values.iterate(prefix, version, visitor);
           return null;
         });
@@ -99,7 +98,9 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
   @Override
   public Proof prove(byte[] key, long version) {
     return locks.read(
-        () -> TreeWalk.prove(nodes::load, roots.at(version), MerkleHashing.keyHash(key)));
+        () ->
+            TreeWalk.prove(
+                roots.tree(version, v -> TreeRebuild.at(values, v)), MerkleHashing.keyHash(key)));
   }
 
   @Override

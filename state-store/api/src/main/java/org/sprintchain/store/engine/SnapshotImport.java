@@ -10,13 +10,11 @@ import org.sprintchain.store.SnapshotManifest;
 import org.sprintchain.store.merkle.KeyUpdate;
 import org.sprintchain.store.merkle.MerkleHashing;
 import org.sprintchain.store.merkle.Subtree;
-import org.sprintchain.store.merkle.TreeUpdate;
 import org.sprintchain.store.merkle.TreeUpdater;
 
 /**
- * Rebuilds the snapshot version chunk by chunk. Each chunk is one batch: its value entries and the
- * tree nodes it changes, all under the snapshot version. Chunks only insert keys, so a stored node
- * is never dropped, only rewritten in place under the same key; the store's latest version stays 0
+ * Rebuilds the snapshot version chunk by chunk. Each chunk is one batch of its value entries under
+ * the snapshot version, and is added to the tree in memory; the store's latest version stays 0
  * until the last chunk's root matches, so until then nothing is readable. An interrupted import is
  * marked in META and wiped on the next open.
  */
@@ -98,12 +96,9 @@ final class SnapshotImport implements SnapshotImporter {
       batch.put(StoreColumn.VALUES, ValueKeys.entryKey(e[0], version), ValueHistory.encode(e[1]));
     }
     updates.sort((a, b) -> Arrays.compareUnsigned(a.keyHash(), b.keyHash()));
-    TreeUpdate tree = TreeUpdater.apply(target::loadUncached, root, version, updates);
-    for (TreeUpdate.NodeWrite w : tree.newNodes()) {
-      batch.put(StoreColumn.NODES, w.key().encode(), w.encoded());
-    }
+    Subtree next = TreeUpdater.apply(root, version, updates).root();
     target.write(batch);
-    root = tree.root();
+    root = next;
     if (!entries.isEmpty()) {
       lastKey = entries.get(entries.size() - 1)[0];
     }

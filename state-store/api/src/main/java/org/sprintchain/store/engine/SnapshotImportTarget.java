@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sprintchain.store.SnapshotImporter;
 import org.sprintchain.store.SnapshotManifest;
-import org.sprintchain.store.merkle.NodeCodec;
-import org.sprintchain.store.merkle.NodeKey;
 import org.sprintchain.store.merkle.Subtree;
 
 /**
@@ -16,13 +14,11 @@ import org.sprintchain.store.merkle.Subtree;
 final class SnapshotImportTarget {
   private final KvStorage storage;
   private final VersionRoots roots;
-  private final StoredNodes nodes;
   private final StoreLocks locks;
 
-  SnapshotImportTarget(KvStorage storage, VersionRoots roots, StoredNodes nodes, StoreLocks locks) {
+  SnapshotImportTarget(KvStorage storage, VersionRoots roots, StoreLocks locks) {
     this.storage = storage;
     this.roots = roots;
-    this.nodes = nodes;
     this.locks = locks;
   }
 
@@ -52,11 +48,6 @@ final class SnapshotImportTarget {
     return storage.get(StoreColumn.META, StoreMetadata.IMPORT_KEY).isPresent();
   }
 
-  /** Loads a node bypassing the cache: an import rewrites nodes in place. */
-  Subtree.Inner loadUncached(NodeKey key) {
-    return nodes.loadUncached(key);
-  }
-
   void write(KvBatch batch) {
     locks.write(() -> storage.write(batch));
   }
@@ -67,25 +58,20 @@ final class SnapshotImportTarget {
         () -> {
           storage.write(
               new KvBatch()
-                  .put(
-                      StoreColumn.ROOTS,
-                      VersionPruner.versionKey(version),
-                      NodeCodec.encodeRoot(root))
+                  .put(StoreColumn.ROOTS, VersionPruner.versionKey(version), root.hash())
                   .delete(StoreColumn.ROOTS, VersionPruner.versionKey(0))
                   .put(
                       StoreColumn.META, StoreMetadata.LATEST_KEY, StoreMetadata.encodeLong(version))
                   .delete(StoreColumn.META, StoreMetadata.IMPORT_KEY));
-          nodes.clearCache();
-          roots.advance(version, root);
+          roots.reset(version, root);
         });
   }
 
-  /** Removes every node and value an unfinished import wrote; the store is empty again. */
+  /** Removes every value an unfinished import wrote; the store is empty again. */
   void wipe() {
     locks.writeExclusively(
         () -> {
-          for (StoreColumn column :
-              new StoreColumn[] {StoreColumn.NODES, StoreColumn.VALUES, StoreColumn.DELETED}) {
+          for (StoreColumn column : new StoreColumn[] {StoreColumn.VALUES, StoreColumn.DELETED}) {
             List<byte[]> keys = new ArrayList<>();
             storage.scan(
                 column,
@@ -99,7 +85,6 @@ final class SnapshotImportTarget {
             storage.write(batch);
           }
           storage.write(new KvBatch().delete(StoreColumn.META, StoreMetadata.IMPORT_KEY));
-          nodes.clearCache();
         });
   }
 }

@@ -48,7 +48,7 @@ final class SnapshotPinning implements SnapshotExport.PinnedVersions {
     byte[] root =
         locks.read(
             () -> {
-              byte[] hash = roots.at(version).hash();
+              byte[] hash = roots.hash(version);
               pins.pin(version);
               return hash;
             });
@@ -64,7 +64,7 @@ final class SnapshotPinning implements SnapshotExport.PinnedVersions {
   public void pin(long version) {
     locks.read(
         () -> {
-          roots.at(version);
+          roots.hash(version);
           pins.pin(version);
           return null;
         });

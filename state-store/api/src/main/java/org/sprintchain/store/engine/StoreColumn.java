@@ -7,13 +7,12 @@ package org.sprintchain.store.engine;
 public enum StoreColumn {
   /** Singletons: on-disk format version, latest committed version. */
   META(0),
-  /** Tree nodes by {@link org.sprintchain.store.merkle.NodeKey}. */
-  NODES(1),
+  // id 1 is retired: tree nodes (formats 1-3; the tree now lives in memory)
   /** Value history: escaped key || terminator || ~version. */
   VALUES(2),
-  /** Root pointer of every retained version, by version. */
+  /** Root hash of every retained version, by version. */
   ROOTS(3),
-  /** Stale index for pruning: staleSince version -> list of (kind, key) it made stale. */
+  /** Stale index for pruning: staleSince version -> the value entries it superseded. */
   STALE(4),
   /**
    * Keys whose newest value entry may be a delete tombstone, by user key (no value): lets a commit

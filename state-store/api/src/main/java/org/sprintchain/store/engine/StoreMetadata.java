@@ -5,8 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.sprintchain.store.StoreCorruptedException;
 import org.sprintchain.store.UnsupportedStoreFormatException;
-import org.sprintchain.store.merkle.NodeCodec;
-import org.sprintchain.store.merkle.Subtree;
+import org.sprintchain.store.merkle.MerkleHashing;
 
 /**
  * The singletons of the META column: the on-disk format version and the latest committed version. A
@@ -14,7 +13,7 @@ import org.sprintchain.store.merkle.Subtree;
  */
 final class StoreMetadata {
   /** Bump when any stored encoding changes; older stores then refuse to open. */
-  static final long FORMAT_VERSION = 3;
+  static final long FORMAT_VERSION = 4;
 
   static final byte[] FORMAT_KEY = "format-version".getBytes(StandardCharsets.US_ASCII);
   static final byte[] LATEST_KEY = "latest-version".getBytes(StandardCharsets.US_ASCII);
@@ -34,10 +33,7 @@ final class StoreMetadata {
       }
       storage.write(
           new KvBatch()
-              .put(
-                  StoreColumn.ROOTS,
-                  VersionPruner.versionKey(0),
-                  NodeCodec.encodeRoot(Subtree.EMPTY))
+              .put(StoreColumn.ROOTS, VersionPruner.versionKey(0), MerkleHashing.emptyRoot())
               .put(StoreColumn.META, LATEST_KEY, encodeLong(0))
               .put(StoreColumn.META, FORMAT_KEY, encodeLong(FORMAT_VERSION)));
       return 0;

@@ -70,15 +70,30 @@ final class ValueHistory {
   /** Live entries under a prefix at a version, in key order. */
   void iterate(byte[] prefix, long version, StateStore.EntryVisitor visitor) {
     byte[] from = ValueKeys.escapedPrefix(prefix);
-    scanLive(from, from, version, visitor);
+    scanLive(from, from, version, (key, entryVersion, value) -> visitor.visit(key, value));
   }
 
   /** Live entries with key >= {@code fromKey} at a version, in key order. */
   void iterateFrom(byte[] fromKey, long version, StateStore.EntryVisitor visitor) {
-    scanLive(ValueKeys.keyPart(fromKey), new byte[0], version, visitor);
+    scanLive(
+        ValueKeys.keyPart(fromKey),
+        new byte[0],
+        version,
+        (key, entryVersion, value) -> visitor.visit(key, value));
   }
 
-  private void scanLive(byte[] from, byte[] prefix, long version, StateStore.EntryVisitor visitor) {
+  /** Every live entry at a version, in key order, with the version that wrote it. */
+  void scanAll(long version, LiveEntryVisitor visitor) {
+    scanLive(new byte[0], new byte[0], version, visitor);
+  }
+
+  /** Receives a live entry and the version of its value-history entry. */
+  @FunctionalInterface
+  interface LiveEntryVisitor {
+    boolean visit(byte[] key, long entryVersion, byte[] value);
+  }
+
+  private void scanLive(byte[] from, byte[] prefix, long version, LiveEntryVisitor visitor) {
     byte[][] doneKey = {null};
     storage.scan(
         StoreColumn.VALUES,
@@ -91,12 +106,13 @@ final class ValueHistory {
           if (doneKey[0] != null && ValueKeys.hasKeyPart(k, doneKey[0])) {
             return true;
           }
-          if (ValueKeys.versionOf(k) > version) {
+          long entryVersion = ValueKeys.versionOf(k);
+          if (entryVersion > version) {
             return true;
           }
           doneKey[0] = ValueKeys.keyPartOf(k);
           byte[] value = decode(v);
-          return value == null || visitor.visit(ValueKeys.userKeyOf(k), value);
+          return value == null || visitor.visit(ValueKeys.userKeyOf(k), entryVersion, value);
         });
   }
 

@@ -1,32 +1,58 @@
 package org.sprintchain.store.engine;
 
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.LongFunction;
 import org.sprintchain.store.StoreCorruptedException;
+import org.sprintchain.store.StoreOptions;
 import org.sprintchain.store.VersionNotAvailableException;
-import org.sprintchain.store.merkle.NodeCodec;
+import org.sprintchain.store.merkle.MerkleHashing;
 import org.sprintchain.store.merkle.Subtree;
 
 /**
- * The latest version and its root, kept in memory, and the stored roots of the older retained
- * versions ({@link StoreColumn#ROOTS}). Read under the store's shared lock and advanced only under
- * its exclusive lock ({@link StoreLocks}).
+ * The versions and their trees. Stored: the root hash of every retained version ({@link
+ * StoreColumn#ROOTS}) and the latest version (META). In memory: the trees of the latest {@link
+ * #residentVersions} versions (they share every subtree they did not change), and the last two
+ * trees rebuilt from the value history for a proof at an older retained version. Read under the
+ * store's shared lock and changed only under its exclusive lock ({@link StoreLocks}), except the
+ * rebuilt-tree cache, which has its own.
  */
 final class VersionRoots {
-  private final KvStorage storage;
-  private long latest;
-  private Subtree latestRoot;
+  /** Most versions kept in memory; proofs at older retained versions rebuild their tree. */
+  static final int MAX_RESIDENT = 16;
 
-  /** Checks the stored format (initializing an empty store) and loads the latest root. */
-  VersionRoots(KvStorage storage) {
+  private static final int REBUILT_CACHED = 2;
+
+  private final KvStorage storage;
+  private final int residentVersions;
+  private long latest;
+  private final TreeMap<Long, Subtree> resident = new TreeMap<>();
+  private final TreeMap<Long, Subtree> rebuilt = new TreeMap<>();
+
+  /** Checks the stored format (initializing an empty store); {@link #open} loads the tree. */
+  VersionRoots(KvStorage storage, StoreOptions options) {
     this.storage = storage;
+    this.residentVersions =
+        (int) (options.prunes() ? Math.min(options.keepRecent(), MAX_RESIDENT) : MAX_RESIDENT);
     this.latest = StoreMetadata.openOrInitialize(storage);
-    this.latestRoot =
-        stored(latest)
-            .orElseThrow(
-                () ->
-                    new StoreCorruptedException(
-                        "root of latest version " + latest + " is missing"));
+    stored(latest)
+        .orElseThrow(
+            () -> new StoreCorruptedException("root of latest version " + latest + " is missing"));
+  }
+
+  /**
+   * Installs the latest version's tree, rebuilt from the value history on open.
+   *
+   * @throws StoreCorruptedException when its root is not the stored root of that version
+   */
+  void open(Subtree latestTree) {
+    requireStoredRoot(latest, latestTree);
+    resident.clear();
+    rebuilt.clear();
+    resident.put(latest, latestTree);
   }
 
   long latest() {
@@ -34,23 +60,36 @@ final class VersionRoots {
   }
 
   Subtree latestRoot() {
-    return latestRoot;
+    return resident.get(latest);
   }
 
   /** Makes {@code root} the latest version's, once the batch that stores it is written. */
   void advance(long version, Subtree root) {
     latest = version;
-    latestRoot = root;
+    resident.put(version, root);
+    while (resident.size() > residentVersions) {
+      resident.pollFirstEntry();
+    }
+  }
+
+  /** After a snapshot import: {@code version} is the only version. */
+  void reset(long version, Subtree root) {
+    latest = version;
+    resident.clear();
+    synchronized (rebuilt) {
+      rebuilt.clear();
+    }
+    resident.put(version, root);
   }
 
   /**
-   * The root of a retained version.
+   * The root hash of a retained version.
    *
    * @throws VersionNotAvailableException when the version is pruned or not yet committed
    */
-  Subtree at(long version) {
+  byte[] hash(long version) {
     if (version == latest) {
-      return latestRoot;
+      return latestRoot().hash();
     }
     if (version < 0 || version > latest) {
       throw new VersionNotAvailableException(
@@ -61,10 +100,60 @@ final class VersionRoots {
             () -> new VersionNotAvailableException(version, oldestRetained(), latest, "pruned"));
   }
 
-  private Optional<Subtree> stored(long version) {
-    return storage
-        .get(StoreColumn.ROOTS, VersionPruner.versionKey(version))
-        .map(NodeCodec::decodeRoot);
+  /**
+   * The tree of a retained version: in memory for the latest ones, otherwise rebuilt by {@code
+   * rebuild} (and checked against the stored root).
+   *
+   * @throws VersionNotAvailableException when the version is pruned or not yet committed
+   */
+  Subtree tree(long version, LongFunction<Subtree> rebuild) {
+    hash(version);
+    Subtree tree = resident.get(version);
+    if (tree != null) {
+      return tree;
+    }
+    synchronized (rebuilt) {
+      tree = rebuilt.get(version);
+    }
+    if (tree == null) {
+      tree = rebuild.apply(version);
+      requireStoredRoot(version, tree);
+      synchronized (rebuilt) {
+        rebuilt.put(version, tree);
+        while (rebuilt.size() > REBUILT_CACHED) {
+          // evict another one than the tree just built, the lowest version first
+          rebuilt.remove(version == rebuilt.firstKey() ? rebuilt.lastKey() : rebuilt.firstKey());
+        }
+      }
+    }
+    return tree;
+  }
+
+  private void requireStoredRoot(long version, Subtree tree) {
+    byte[] stored =
+        stored(version)
+            .orElseThrow(
+                () -> new StoreCorruptedException("root of version " + version + " is missing"));
+    if (!MessageDigest.isEqual(stored, tree.hashUnsafe())) {
+      throw new StoreCorruptedException(
+          "the value history of version "
+              + version
+              + " gives root "
+              + HexFormat.of().formatHex(tree.hashUnsafe())
+              + " but the stored root is "
+              + HexFormat.of().formatHex(stored));
+    }
+  }
+
+  private Optional<byte[]> stored(long version) {
+    Optional<byte[]> root = storage.get(StoreColumn.ROOTS, VersionPruner.versionKey(version));
+    root.ifPresent(
+        r -> {
+          if (r.length != MerkleHashing.HASH_BYTES) {
+            throw new StoreCorruptedException("malformed root of version " + version);
+          }
+        });
+    return root;
   }
 
   private long oldestRetained() {

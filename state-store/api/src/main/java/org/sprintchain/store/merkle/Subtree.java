@@ -3,16 +3,12 @@ package org.sprintchain.store.merkle;
 import java.util.Arrays;
 
 /**
- * A subtree of the binary sparse Merkle tree as the store holds it. Storage groups the binary tree
- * into nodes of four levels ({@link NodeCodec}): inside a stored node the binary structure is kept
- * as {@link Inner} subtrees, leaves are embedded in their parent, and a {@link NodeRef} points to
- * the stored node of a deeper four-level group. Hashes are the binary tree's, so grouping changes
- * neither the root nor proofs.
+ * A subtree of the binary sparse Merkle tree, held in memory. Versions share every subtree they did
+ * not change (a new version copies only the paths its writes touch).
  *
- * <p>Instances are immutable; hashes of inner subtrees are computed on first use and memoized.
+ * <p>Instances are immutable; hashes are computed on first use and memoized.
  */
-public sealed interface Subtree
-    permits Subtree.Empty, Subtree.Leaf, Subtree.Inner, Subtree.NodeRef {
+public sealed interface Subtree permits Subtree.Empty, Subtree.Leaf, Subtree.Inner {
 
   Empty EMPTY = new Empty();
 
@@ -105,7 +101,7 @@ public sealed interface Subtree
     }
   }
 
-  /** A binary inner node inside a stored four-level node (or the top of one). */
+  /** A binary inner node: a subtree with at least two entries. */
   final class Inner implements Subtree {
     private final Subtree left;
     private final Subtree right;
@@ -114,13 +110,6 @@ public sealed interface Subtree
     public Inner(Subtree left, Subtree right) {
       this.left = left;
       this.right = right;
-    }
-
-    /** The same node with its hash as stored, to save recomputing it. */
-    Inner withKnownHash(byte[] knownHash) {
-      Inner copy = new Inner(left, right);
-      copy.hash = knownHash;
-      return copy;
     }
 
     public Subtree left() {
@@ -148,37 +137,6 @@ public sealed interface Subtree
     @Override
     public String toString() {
       return "Inner(" + left + ", " + right + ")";
-    }
-  }
-
-  /**
-   * A pointer to a stored node: the version that wrote it (with the path, its storage key) and its
-   * hash, so that a proof or an update never loads a node it does not descend into.
-   */
-  final class NodeRef implements Subtree {
-    private final long version;
-    private final byte[] hash;
-
-    public NodeRef(long version, byte[] hash) {
-      if (hash.length != MerkleHashing.HASH_BYTES) {
-        throw new IllegalArgumentException("hash must be 32 bytes");
-      }
-      this.version = version;
-      this.hash = hash;
-    }
-
-    public long version() {
-      return version;
-    }
-
-    @Override
-    public byte[] hashUnsafe() {
-      return hash;
-    }
-
-    @Override
-    public String toString() {
-      return "Node@" + version;
     }
   }
 }

@@ -5,144 +5,105 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Applies a sorted batch of key updates to the tree of one version and produces the next version.
+ * Applies a sorted batch of key updates to the tree of one version and produces the next version,
+ * sharing every subtree the batch does not touch; and builds a tree from sorted leaves.
  *
  * <p>The tree is canonical: a subtree with no entries is empty, one with a single entry is a leaf,
  * and one with two or more is an inner node. So the root depends on the contents only, never on the
- * order or history of writes. The batch is first applied to an in-memory "pending" binary tree
- * (leaves may still move up or down while later keys are merged) and only then hashed and grouped
- * into stored four-level nodes, so each touched path costs one node read and write per four levels.
- * Leaves live inside their parent node, so moving one costs no read.
+ * order or history of writes. The batch is first applied to a "pending" tree (leaves may still move
+ * up or down while later keys are merged) and only then turned into immutable nodes and hashed.
  */
 public final class TreeUpdater {
-  /** Depth (a stored node boundary) below which new subtrees are persisted in parallel. */
+  /** Depth below which the new subtrees of a large batch are hashed in parallel. */
   static final int SPLIT_DEPTH = 8;
 
-  /** Batches smaller than this are persisted on the calling thread; splitting costs more. */
+  /** Batches smaller than this are hashed on the calling thread; splitting costs more. */
   static final int PARALLEL_MIN_UPDATES = 512;
 
-  private final NodeLoader loader;
   private final long version;
-  private final List<NodeKey> stale = new ArrayList<>();
   private final List<TreeUpdate.Applied> applied = new ArrayList<>();
 
-  private TreeUpdater(NodeLoader loader, long version) {
-    this.loader = loader;
+  private TreeUpdater(long version) {
     this.version = version;
   }
 
   /**
    * @param updates sorted by key hash (unsigned), at most one per key hash
    */
-  public static TreeUpdate apply(
-      NodeLoader loader, Subtree root, long newVersion, List<KeyUpdate> updates) {
-    TreeUpdater updater = new TreeUpdater(loader, newVersion);
-    byte[] rootPath = new byte[MerkleHashing.HASH_BYTES];
-    Pending result = updater.update(root, 0, rootPath, updates);
-    List<TreeUpdate.NodeWrite> writes = new ArrayList<>();
-    Subtree newRoot =
-        persistAll(result, newVersion, updates.size() >= PARALLEL_MIN_UPDATES, writes);
-    return new TreeUpdate(newRoot, writes, updater.stale, updater.applied);
+  public static TreeUpdate apply(Subtree root, long newVersion, List<KeyUpdate> updates) {
+    TreeUpdater updater = new TreeUpdater(newVersion);
+    Pending result = updater.update(root, 0, updates);
+    return new TreeUpdate(seal(result, updates.size() >= PARALLEL_MIN_UPDATES), updater.applied);
   }
 
   /**
-   * Hashes and encodes the pending tree. For large batches the new subtrees below {@link
-   * #SPLIT_DEPTH} are independent, so they are persisted in parallel; the results are put together
-   * in tree order, so the outcome (root, nodes, their order) does not depend on thread timing.
+   * The canonical tree of the given leaves, hashed.
+   *
+   * @param leaves in any order, with distinct key hashes
    */
-  private static Subtree persistAll(
-      Pending root, long version, boolean parallel, List<TreeUpdate.NodeWrite> writes) {
-    byte[] rootPath = new byte[MerkleHashing.HASH_BYTES];
-    if (!parallel) {
-      Persister persister = new Persister(version, null);
-      Subtree out = persister.persist(root, 0, rootPath);
-      writes.addAll(persister.writes);
-      return out;
+  public static Subtree build(List<Subtree.Leaf> leaves) {
+    List<Subtree.Leaf> sorted = new ArrayList<>(leaves);
+    sorted.sort((a, b) -> Arrays.compareUnsigned(a.keyHashUnsafe(), b.keyHashUnsafe()));
+    for (int i = 1; i < sorted.size(); i++) {
+      if (Arrays.equals(sorted.get(i - 1).keyHashUnsafe(), sorted.get(i).keyHashUnsafe())) {
+        throw new IllegalArgumentException("two leaves with the same key hash");
+      }
     }
-    List<Split> splits = new ArrayList<>();
-    gatherSplits(root, 0, rootPath, splits);
-    List<Persister> done =
-        splits.parallelStream()
-            .map(
-                split -> {
-                  Persister p = new Persister(version, null);
-                  p.result = p.persist(split.pending, SPLIT_DEPTH, split.path);
-                  return p;
-                })
-            .toList();
-    List<Subtree> results = new ArrayList<>(done.size());
-    for (Persister p : done) {
-      results.add(p.result);
-      writes.addAll(p.writes);
+    return seal(build(0, sorted), sorted.size() >= PARALLEL_MIN_UPDATES);
+  }
+
+  /**
+   * Turns the pending tree into immutable nodes and hashes them. For large batches the new subtrees
+   * at {@link #SPLIT_DEPTH} are independent, so they are hashed in parallel; hashes are pure
+   * functions of the contents, so the outcome does not depend on thread timing.
+   */
+  private static Subtree seal(Pending root, boolean parallel) {
+    if (parallel) {
+      List<NewInner> splits = new ArrayList<>();
+      gatherSplits(root, 0, splits);
+      List<Subtree> sealed =
+          splits.parallelStream()
+              .map(
+                  split -> {
+                    Subtree s = seal(split);
+                    s.hashUnsafe();
+                    return s;
+                  })
+              .toList();
+      for (int i = 0; i < splits.size(); i++) {
+        splits.get(i).sealed = sealed.get(i);
+      }
     }
-    Persister top = new Persister(version, results);
-    Subtree out = top.persist(root, 0, rootPath);
-    writes.addAll(top.writes);
+    Subtree out = seal(root);
+    out.hashUnsafe();
     return out;
   }
 
-  /**
-   * The new subtrees at {@link #SPLIT_DEPTH}, in the order {@link Persister#persist} meets them.
-   */
-  private static void gatherSplits(Pending pending, int depth, byte[] path, List<Split> out) {
+  private static Subtree seal(Pending pending) {
+    return switch (pending) {
+      case Stored s -> s.tree;
+      case NewInner i -> {
+        if (i.sealed == null) {
+          i.sealed = new Subtree.Inner(seal(i.left), seal(i.right));
+        }
+        yield i.sealed;
+      }
+    };
+  }
+
+  /** The new subtrees at {@link #SPLIT_DEPTH}. */
+  private static void gatherSplits(Pending pending, int depth, List<NewInner> out) {
     if (pending instanceof NewInner i) {
       if (depth == SPLIT_DEPTH) {
-        out.add(new Split(i, path));
+        out.add(i);
         return;
       }
-      gatherSplits(i.left, depth + 1, childPath(path, depth, false), out);
-      gatherSplits(i.right, depth + 1, childPath(path, depth, true), out);
+      gatherSplits(i.left, depth + 1, out);
+      gatherSplits(i.right, depth + 1, out);
     }
   }
 
-  private record Split(NewInner pending, byte[] path) {}
-
-  /** Hashes a pending tree, grouping new inner nodes into stored four-level nodes. */
-  private static final class Persister {
-    private final long version;
-    private final List<Subtree> splitResults;
-    private final List<TreeUpdate.NodeWrite> writes = new ArrayList<>();
-    private int nextSplit;
-    private Subtree result;
-
-    /**
-     * With {@code splitResults}, the subtrees at the split depth are taken from there, in order.
-     */
-    Persister(long version, List<Subtree> splitResults) {
-      this.version = version;
-      this.splitResults = splitResults;
-    }
-
-    Subtree persist(Pending pending, int depth, byte[] path) {
-      return switch (pending) {
-        case Stored s -> {
-          if (s.tree instanceof Subtree.Inner && NodeCodec.isNodeDepth(depth)) {
-            throw new IllegalStateException("unstored inner node at depth " + depth);
-          }
-          yield s.tree;
-        }
-        case NewInner i -> {
-          if (splitResults != null && depth == SPLIT_DEPTH) {
-            yield splitResults.get(nextSplit++);
-          }
-          Subtree.Inner node =
-              new Subtree.Inner(
-                  persist(i.left, depth + 1, childPath(path, depth, false)),
-                  persist(i.right, depth + 1, childPath(path, depth, true)));
-          if (!NodeCodec.isNodeDepth(depth)) {
-            yield node;
-          }
-          byte[] hash = node.hashUnsafe();
-          writes.add(
-              new TreeUpdate.NodeWrite(
-                  NodeKey.of(version, path, depth), node, NodeCodec.encodeNode(node)));
-          yield new Subtree.NodeRef(version, hash);
-        }
-      };
-    }
-  }
-
-  private Pending update(Subtree tree, int depth, byte[] path, List<KeyUpdate> updates) {
+  private Pending update(Subtree tree, int depth, List<KeyUpdate> updates) {
     if (updates.isEmpty()) {
       return new Stored(tree);
     }
@@ -152,30 +113,14 @@ public final class TreeUpdater {
         List<Subtree.Leaf> merged = merge(leaf, updates);
         yield merged.size() == 1 && merged.get(0) == leaf ? new Stored(leaf) : build(depth, merged);
       }
-      case Subtree.NodeRef ref -> {
-        NodeKey key = NodeKey.of(ref.version(), path, depth);
-        Subtree.Inner node = loader.load(key);
-        Pending p = updateInner(node, depth, path, updates);
-        if (p instanceof Stored s && s.tree == node) {
-          yield new Stored(ref);
-        }
-        stale.add(key);
-        yield p;
-      }
-      case Subtree.Inner node -> updateInner(node, depth, path, updates);
+      case Subtree.Inner node -> updateInner(node, depth, updates);
     };
   }
 
-  private Pending updateInner(Subtree.Inner node, int depth, byte[] path, List<KeyUpdate> updates) {
+  private Pending updateInner(Subtree.Inner node, int depth, List<KeyUpdate> updates) {
     int split = firstRight(updates, depth);
-    Pending left =
-        update(node.left(), depth + 1, childPath(path, depth, false), updates.subList(0, split));
-    Pending right =
-        update(
-            node.right(),
-            depth + 1,
-            childPath(path, depth, true),
-            updates.subList(split, updates.size()));
+    Pending left = update(node.left(), depth + 1, updates.subList(0, split));
+    Pending right = update(node.right(), depth + 1, updates.subList(split, updates.size()));
     if (left instanceof Stored l
         && l.tree == node.left()
         && right instanceof Stored r
@@ -249,13 +194,19 @@ public final class TreeUpdater {
     if (depth >= MerkleHashing.KEY_BITS) {
       throw new IllegalStateException("two leaves with the same key hash");
     }
-    int split = 0;
-    while (split < leaves.size() && !MerkleHashing.bit(leaves.get(split).keyHashUnsafe(), depth)) {
-      split++;
+    int lo = 0;
+    int hi = leaves.size();
+    while (lo < hi) { // leaves share their first depth bits and are sorted: bit depth is 0..01..1
+      int mid = (lo + hi) >>> 1;
+      if (MerkleHashing.bit(leaves.get(mid).keyHashUnsafe(), depth)) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
     }
     return new NewInner(
-        build(depth + 1, leaves.subList(0, split)),
-        build(depth + 1, leaves.subList(split, leaves.size())));
+        build(depth + 1, leaves.subList(0, lo)),
+        build(depth + 1, leaves.subList(lo, leaves.size())));
   }
 
   /**
@@ -276,16 +227,7 @@ public final class TreeUpdater {
     return lo;
   }
 
-  static byte[] childPath(byte[] path, int depth, boolean right) {
-    if (!right) {
-      return path; // bits below depth are zero on the left, so the same bytes name the child
-    }
-    byte[] child = path.clone();
-    child[depth >>> 3] |= (byte) (0x80 >>> (depth & 7));
-    return child;
-  }
-
-  /** A subtree during the update: unchanged (or an existing leaf moved), or new and not hashed. */
+  /** A subtree during the update: unchanged (or an existing leaf moved), or new and not sealed. */
   private sealed interface Pending permits Stored, NewInner {
     default boolean isEmpty() {
       return this instanceof Stored s && s.tree.isEmpty();
@@ -298,5 +240,15 @@ public final class TreeUpdater {
 
   private record Stored(Subtree tree) implements Pending {}
 
-  private record NewInner(Pending left, Pending right) implements Pending {}
+  /** A new inner node; {@code sealed} is its immutable form once made. */
+  private static final class NewInner implements Pending {
+    private final Pending left;
+    private final Pending right;
+    private Subtree sealed;
+
+    NewInner(Pending left, Pending right) {
+      this.left = left;
+      this.right = right;
+    }
+  }
 }

@@ -8,13 +8,10 @@ import org.sprintchain.store.Proof;
 public final class TreeWalk {
   private TreeWalk() {}
 
-  /**
-   * Builds the membership or non-membership proof of {@code keyHash} under {@code root}. Costs one
-   * node load per four levels; sibling hashes inside a stored node are computed from it.
-   */
-  public static Proof prove(NodeLoader loader, Subtree root, byte[] keyHash) {
+  /** Builds the membership or non-membership proof of {@code keyHash} under {@code root}. */
+  public static Proof prove(Subtree root, byte[] keyHash) {
     List<byte[]> siblings = new ArrayList<>();
-    Subtree terminal = walk(loader, root, keyHash, siblings);
+    Subtree terminal = walk(root, keyHash, siblings);
     if (terminal.isEmpty()) {
       return Proof.absentEmpty(keyHash, siblings);
     }
@@ -26,32 +23,21 @@ public final class TreeWalk {
   }
 
   /** The empty subtree or leaf where the path of {@code keyHash} ends. */
-  public static Subtree terminal(NodeLoader loader, Subtree root, byte[] keyHash) {
-    return walk(loader, root, keyHash, null);
+  public static Subtree terminal(Subtree root, byte[] keyHash) {
+    return walk(root, keyHash, null);
   }
 
-  private static Subtree walk(
-      NodeLoader loader, Subtree root, byte[] keyHash, List<byte[]> siblingsOrNull) {
+  private static Subtree walk(Subtree root, byte[] keyHash, List<byte[]> siblingsOrNull) {
     Subtree at = root;
     int depth = 0;
-    while (true) {
-      switch (at) {
-        case Subtree.NodeRef ref -> at = loader.load(NodeKey.of(ref.version(), keyHash, depth));
-        case Subtree.Inner node -> {
-          boolean right = MerkleHashing.bit(keyHash, depth);
-          if (siblingsOrNull != null) {
-            siblingsOrNull.add(node.child(!right).hash());
-          }
-          at = node.child(right);
-          depth++;
-        }
-        case Subtree.Empty e -> {
-          return at;
-        }
-        case Subtree.Leaf l -> {
-          return at;
-        }
+    while (at instanceof Subtree.Inner node) {
+      boolean right = MerkleHashing.bit(keyHash, depth);
+      if (siblingsOrNull != null) {
+        siblingsOrNull.add(node.child(!right).hash());
       }
+      at = node.child(right);
+      depth++;
     }
+    return at;
   }
 }

@@ -36,16 +36,13 @@ final class RocksDbTuning implements AutoCloseable {
         .setBytesPerSync(1L << 20)
         // A WAL file is kept until every column family with data in it has flushed; the small
         // families (META, ROOTS, STALE, DELETED) fill slowly, so without a cap the WAL grows to
-        // gigabytes behind the busy NODES family and a restart replays all of it.
+        // gigabytes behind the busy VALUES family and a restart replays all of it.
         .setMaxTotalWalSize(MAX_TOTAL_WAL_BYTES);
   }
 
   ColumnFamilyOptions columnOptions(StoreColumn column) {
     boolean pointLookups =
-        column == StoreColumn.NODES
-            || column == StoreColumn.ROOTS
-            || column == StoreColumn.META
-            || column == StoreColumn.DELETED;
+        column == StoreColumn.ROOTS || column == StoreColumn.META || column == StoreColumn.DELETED;
     BlockBasedTableConfig table =
         new BlockBasedTableConfig()
             .setBlockCache(blockCache)
@@ -63,10 +60,7 @@ final class RocksDbTuning implements AutoCloseable {
     }
     return options
         .setTableFormatConfig(table)
-        .setCompressionType(
-            column == StoreColumn.NODES
-                ? CompressionType.NO_COMPRESSION
-                : CompressionType.LZ4_COMPRESSION)
+        .setCompressionType(CompressionType.LZ4_COMPRESSION)
         .setLevelCompactionDynamicLevelBytes(true);
   }
 
