@@ -24,16 +24,17 @@ final class CommitStager {
   /** Blocks at least this large hash their keys and values in parallel. */
   private static final int PARALLEL_MIN_WRITES = 512;
 
-  private final KvStorage storage;
   private final ValueHistory values;
   private final StoreOptions options;
   private final VersionRoots roots;
+  private final TombstoneKeys tombstones;
 
-  CommitStager(KvStorage storage, ValueHistory values, StoreOptions options, VersionRoots roots) {
-    this.storage = storage;
+  CommitStager(
+      ValueHistory values, StoreOptions options, VersionRoots roots, TombstoneKeys tombstones) {
     this.values = values;
     this.options = options;
     this.roots = roots;
+    this.tombstones = tombstones;
   }
 
   /** A copy of the caller's writes, which the caller may go on changing. */
@@ -78,10 +79,11 @@ final class CommitStager {
         next++;
       }
       PendingWrite w = pending.get(next++);
-      if (a.previousValueVersion() < 0 && options.prunes()) {
+      if (a.previousValueVersion() < 0 && options.prunes() && tombstones.mayHave(a.keyHash())) {
         newKeys.add(changes.size());
       }
-      changes.add(new StagedCommit.ValueChange(w.key, w.value, a.previousValueVersion(), false));
+      changes.add(
+          new StagedCommit.ValueChange(w.key, a.keyHash(), w.value, a.previousValueVersion()));
     }
     findTombstones(changes, newKeys, latest);
     return new StagedCommit(owner, latest, snapshot, tree, changes);
@@ -99,27 +101,16 @@ final class CommitStager {
 
   /**
    * A key new to the tree may have a delete tombstone in the value history; pruning must learn that
-   * the new entry supersedes it. Only keys marked in {@link StoreColumn#DELETED} (one batched point
-   * lookup, bloom-filtered) can have one, so only those cost a value-history seek. An archive store
-   * keeps no stale index, so it never looks.
+   * the new entry supersedes it. Only keys in {@link TombstoneKeys} can have one, so only those
+   * ({@code candidates}) cost a value-history seek. An archive store keeps no stale index, so it
+   * never looks.
    */
   private void findTombstones(
-      List<StagedCommit.ValueChange> changes, List<Integer> newKeys, long latest) {
-    if (newKeys.isEmpty()) {
+      List<StagedCommit.ValueChange> changes, List<Integer> candidates, long latest) {
+    if (candidates.isEmpty()) {
       return;
     }
-    List<byte[]> candidates = new ArrayList<>(newKeys.size());
-    newKeys.forEach(i -> candidates.add(changes.get(i).key()));
-    List<Optional<byte[]>> marks = storage.getAll(StoreColumn.DELETED, candidates);
-    List<Integer> marked = new ArrayList<>();
-    for (int i = 0; i < newKeys.size(); i++) {
-      if (marks.get(i).isPresent()) {
-        marked.add(newKeys.get(i));
-      }
-    }
-    if (marked.isEmpty()) {
-      return;
-    }
+    List<Integer> marked = new ArrayList<>(candidates);
     marked.sort((a, b) -> Arrays.compareUnsigned(changes.get(a).key(), changes.get(b).key()));
     List<byte[]> keys = new ArrayList<>(marked.size());
     marked.forEach(i -> keys.add(changes.get(i).key()));
@@ -133,7 +124,8 @@ final class CommitStager {
       int index = marked.get(i);
       StagedCommit.ValueChange c = changes.get(index);
       long superseded = entry.map(ValueHistory.Entry::version).orElse(-1L);
-      changes.set(index, new StagedCommit.ValueChange(c.key(), c.valueOrNull(), superseded, true));
+      changes.set(
+          index, new StagedCommit.ValueChange(c.key(), c.keyHash(), c.valueOrNull(), superseded));
     }
   }
 

@@ -5,20 +5,23 @@ import java.util.List;
 import java.util.SortedSet;
 
 /**
- * Writes a staged commit ({@link CommitStager}) as one batch: its value entries, delete marks and
- * root hash, the pruning it brings about ({@link VersionPruner}) and the new latest version. The
- * tree itself is not stored (it is rebuilt from the value history on open); once the batch is
- * written the new tree becomes the latest in memory. Runs under the store's exclusive lock.
+ * Writes a staged commit ({@link CommitStager}) as one batch: its value entries and root hash, the
+ * pruning it brings about ({@link VersionPruner}) and the new latest version. The tree itself is
+ * not stored (it is rebuilt from the value history on open); once the batch is written the new tree
+ * becomes the latest in memory. Runs under the store's exclusive lock.
  */
 final class CommitWriter {
   private final KvStorage storage;
   private final VersionPruner pruner;
   private final VersionRoots roots;
+  private final TombstoneKeys tombstones;
 
-  CommitWriter(KvStorage storage, VersionPruner pruner, VersionRoots roots) {
+  CommitWriter(
+      KvStorage storage, VersionPruner pruner, VersionRoots roots, TombstoneKeys tombstones) {
     this.storage = storage;
     this.pruner = pruner;
     this.roots = roots;
+    this.tombstones = tombstones;
   }
 
   /** Writes a commit staged on the latest version. */
@@ -31,11 +34,6 @@ final class CommitWriter {
           StoreColumn.VALUES,
           ValueKeys.entryKey(c.key(), version),
           ValueHistory.encode(c.valueOrNull()));
-      if (c.valueOrNull() == null) {
-        batch.put(StoreColumn.DELETED, c.key(), new byte[0]);
-      } else if (c.deletedMark()) {
-        batch.delete(StoreColumn.DELETED, c.key());
-      }
       if (c.previousVersion() >= 0) {
         madeStale.add(StaleEntry.value(ValueKeys.entryKey(c.key(), c.previousVersion())));
       }
@@ -45,6 +43,11 @@ final class CommitWriter {
     batch.put(StoreColumn.META, StoreMetadata.LATEST_KEY, StoreMetadata.encodeLong(version));
     storage.write(batch);
     pruner.written(deferred);
+    for (StagedCommit.ValueChange c : staged.values()) {
+      if (c.valueOrNull() == null) {
+        tombstones.add(c.keyHash());
+      }
+    }
     roots.advance(version, staged.tree().root());
   }
 }

@@ -43,8 +43,9 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
     VersionPins pins = new VersionPins();
     VersionPruner pruner = new VersionPruner(storage, options, pins);
     this.roots = new VersionRoots(storage, options);
-    this.stager = new CommitStager(storage, values, options, roots);
-    this.writer = new CommitWriter(storage, pruner, roots);
+    TombstoneKeys tombstones = new TombstoneKeys();
+    this.stager = new CommitStager(values, options, roots, tombstones);
+    this.writer = new CommitWriter(storage, pruner, roots, tombstones);
     this.pinning = new SnapshotPinning(storage, values, roots, pins, pruner, locks);
     this.imports = new SnapshotImportTarget(storage, roots, locks);
     if (imports.interrupted()) {
@@ -53,7 +54,8 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
     locks.writeExclusively(
         () -> PruningPolicyChange.apply(storage, options, pruner, roots.latest()));
     pinning.pruneReleased(); // a restart dropped the pins that pruning waited for
-    roots.open(TreeRebuild.at(values, roots.latest())); // the tree lives only in memory
+    // the tree lives only in memory
+    roots.open(TreeRebuild.at(values, roots.latest(), tombstones::add));
   }
 
   @Override
@@ -100,7 +102,8 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
     return locks.read(
         () ->
             TreeWalk.prove(
-                roots.tree(version, v -> TreeRebuild.at(values, v)), MerkleHashing.keyHash(key)));
+                roots.tree(version, v -> TreeRebuild.at(values, v, keyHash -> {})),
+                MerkleHashing.keyHash(key)));
   }
 
   @Override

@@ -71,7 +71,7 @@ final class SnapshotImportTarget {
   void wipe() {
     locks.writeExclusively(
         () -> {
-          for (StoreColumn column : new StoreColumn[] {StoreColumn.VALUES, StoreColumn.DELETED}) {
+          for (StoreColumn column : new StoreColumn[] {StoreColumn.VALUES}) {
             List<byte[]> keys = new ArrayList<>();
             storage.scan(
                 column,

@@ -10,11 +10,8 @@ import org.sprintchain.store.merkle.TreeUpdate;
  * changes so that commit only writes. It is valid for the store and base version it was made on.
  */
 final class StagedCommit implements PreparedCommit {
-  /**
-   * A value write that changes something; previousVersion is -1 when the key had no entry.
-   * deletedMark: the key has an entry in {@link StoreColumn#DELETED}, which a put clears.
-   */
-  record ValueChange(byte[] key, byte[] valueOrNull, long previousVersion, boolean deletedMark) {}
+  /** A value write that changes something; previousVersion is -1 when the key had no entry. */
+  record ValueChange(byte[] key, byte[] keyHash, byte[] valueOrNull, long previousVersion) {}
 
   private final MerkleStateStore owner;
   private final long baseVersion;

@@ -13,12 +13,9 @@ public enum StoreColumn {
   /** Root hash of every retained version, by version. */
   ROOTS(3),
   /** Stale index for pruning: staleSince version -> the value entries it superseded. */
-  STALE(4),
-  /**
-   * Keys whose newest value entry may be a delete tombstone, by user key (no value): lets a commit
-   * skip the value-history seek for a key new to the tree that was never deleted.
-   */
-  DELETED(5);
+  STALE(4);
+
+  // id 5 is retired: keys that may have a delete tombstone (format 3; now in memory)
 
   private final byte id;
 

@@ -82,18 +82,26 @@ final class ValueHistory {
         (key, entryVersion, value) -> visitor.visit(key, value));
   }
 
-  /** Every live entry at a version, in key order, with the version that wrote it. */
-  void scanAll(long version, LiveEntryVisitor visitor) {
-    scanLive(new byte[0], new byte[0], version, visitor);
+  /**
+   * Each key's newest entry at a version, in key order, with the version that wrote it; the value
+   * is null for a delete tombstone.
+   */
+  void scanNewest(long version, LiveEntryVisitor visitor) {
+    scan(new byte[0], new byte[0], version, true, visitor);
   }
 
-  /** Receives a live entry and the version of its value-history entry. */
+  /** Receives a key's entry and the version of its value-history entry. */
   @FunctionalInterface
   interface LiveEntryVisitor {
     boolean visit(byte[] key, long entryVersion, byte[] value);
   }
 
   private void scanLive(byte[] from, byte[] prefix, long version, LiveEntryVisitor visitor) {
+    scan(from, prefix, version, false, visitor);
+  }
+
+  private void scan(
+      byte[] from, byte[] prefix, long version, boolean tombstones, LiveEntryVisitor visitor) {
     byte[][] doneKey = {null};
     storage.scan(
         StoreColumn.VALUES,
@@ -112,7 +120,8 @@ final class ValueHistory {
           }
           doneKey[0] = ValueKeys.keyPartOf(k);
           byte[] value = decode(v);
-          return value == null || visitor.visit(ValueKeys.userKeyOf(k), entryVersion, value);
+          return value == null && !tombstones
+              || visitor.visit(ValueKeys.userKeyOf(k), entryVersion, value);
         });
   }
 

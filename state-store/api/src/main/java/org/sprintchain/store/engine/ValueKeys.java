@@ -35,8 +35,24 @@ final class ValueKeys {
     return out;
   }
 
+  /**
+   * {@code withVersion(keyPart(key), version)} in one allocation: every commit makes one per write.
+   */
   static byte[] entryKey(byte[] key, long version) {
-    return withVersion(keyPart(key), version);
+    int zeros = 0;
+    for (byte b : key) {
+      if (b == 0) {
+        zeros++;
+      }
+    }
+    ByteBuffer out = ByteBuffer.allocate(key.length + zeros + 2 + VERSION_BYTES);
+    for (byte b : key) {
+      out.put(b);
+      if (b == 0) {
+        out.put((byte) 0xFF);
+      }
+    }
+    return out.put((byte) 0).put((byte) 1).putLong(~version).array();
   }
 
   static byte[] withVersion(byte[] keyPart, long version) {

@@ -134,12 +134,12 @@ final class VersionRoots {
         stored(version)
             .orElseThrow(
                 () -> new StoreCorruptedException("root of version " + version + " is missing"));
-    if (!MessageDigest.isEqual(stored, tree.hashUnsafe())) {
+    if (!MessageDigest.isEqual(stored, tree.hash())) {
       throw new StoreCorruptedException(
           "the value history of version "
               + version
               + " gives root "
-              + HexFormat.of().formatHex(tree.hashUnsafe())
+              + HexFormat.of().formatHex(tree.hash())
               + " but the stored root is "
               + HexFormat.of().formatHex(stored));
     }

@@ -1,5 +1,6 @@
 package org.sprintchain.store.merkle;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -47,19 +48,58 @@ public final class MerkleHashing {
   }
 
   public static byte[] leafHash(byte[] keyHash, byte[] valueHash) {
-    MessageDigest d = sha256();
-    d.update(LEAF_TAG);
-    d.update(keyHash);
-    d.update(valueHash);
-    return d.digest();
+    return taggedHash(LEAF_TAG, keyHash, valueHash);
   }
 
   public static byte[] internalHash(byte[] leftHash, byte[] rightHash) {
+    return taggedHash(INTERNAL_TAG, leftHash, rightHash);
+  }
+
+  /** The leaf hash, in the per-thread scratch array (see {@link #internalHashScratch}). */
+  static byte[] leafHashScratch(byte[] keyHash, byte[] valueHash) {
+    byte[] input = input(LEAF_TAG);
+    System.arraycopy(keyHash, 0, input, 1, HASH_BYTES);
+    System.arraycopy(valueHash, 0, input, 1 + HASH_BYTES, HASH_BYTES);
+    return digestScratch(input);
+  }
+
+  /**
+   * The internal hash of two subtrees, in a per-thread scratch array that the next hash on this
+   * thread overwrites: read it at once.
+   */
+  static byte[] internalHashScratch(Subtree left, Subtree right) {
+    byte[] input = input(INTERNAL_TAG);
+    left.copyHash(input, 1);
+    right.copyHash(input, 1 + HASH_BYTES);
+    return digestScratch(input);
+  }
+
+  /** SHA-256(tag || a || b) for two 32-byte fields, through one reused input buffer. */
+  private static byte[] taggedHash(byte tag, byte[] a, byte[] b) {
+    byte[] input = input(tag);
+    System.arraycopy(a, 0, input, 1, HASH_BYTES);
+    System.arraycopy(b, 0, input, 1 + HASH_BYTES, HASH_BYTES);
     MessageDigest d = sha256();
-    d.update(INTERNAL_TAG);
-    d.update(leftHash);
-    d.update(rightHash);
+    d.update(input, 0, input.length);
     return d.digest();
+  }
+
+  private static byte[] input(byte tag) {
+    byte[] input = SCRATCH.get().input;
+    input[0] = tag;
+    return input;
+  }
+
+  private static byte[] digestScratch(byte[] input) {
+    Scratch scratch = SCRATCH.get();
+    MessageDigest d = sha256();
+    d.update(input, 0, input.length);
+    try {
+      d.digest(scratch.output, 0, HASH_BYTES);
+    } catch (DigestException e) {
+      throw new IllegalStateException("a 32-byte buffer holds a SHA-256 digest", e);
+    }
+    return scratch.output;
   }
 
   /** Bit {@code index} of a key hash, most significant bit of byte 0 first; true means right. */
@@ -80,6 +120,14 @@ public final class MerkleHashing {
   // A provider lookup per hash costs more than the hash itself; digest() resets for reuse.
   private static final ThreadLocal<MessageDigest> SHA256 =
       ThreadLocal.withInitial(MerkleHashing::newSha256);
+
+  /** Per-thread buffers of the node hashes: the tagged 65-byte input and the digest. */
+  private static final class Scratch {
+    final byte[] input = new byte[1 + 2 * HASH_BYTES];
+    final byte[] output = new byte[HASH_BYTES];
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private static MessageDigest sha256() {
     return SHA256.get();

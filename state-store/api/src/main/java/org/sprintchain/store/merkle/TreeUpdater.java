@@ -1,7 +1,6 @@
 package org.sprintchain.store.merkle;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,7 +10,8 @@ import java.util.List;
  * <p>The tree is canonical: a subtree with no entries is empty, one with a single entry is a leaf,
  * and one with two or more is an inner node. So the root depends on the contents only, never on the
  * order or history of writes. The batch is first applied to a "pending" tree (leaves may still move
- * up or down while later keys are merged) and only then turned into immutable nodes and hashed.
+ * up or down while later keys are merged) and only then turned into immutable nodes, which hash
+ * themselves when made.
  */
 public final class TreeUpdater {
   /** Depth below which the new subtrees of a large batch are hashed in parallel. */
@@ -32,7 +32,7 @@ public final class TreeUpdater {
    */
   public static TreeUpdate apply(Subtree root, long newVersion, List<KeyUpdate> updates) {
     TreeUpdater updater = new TreeUpdater(newVersion);
-    Pending result = updater.update(root, 0, updates);
+    Object result = updater.update(root, 0, updates, 0, updates.size());
     return new TreeUpdate(seal(result, updates.size() >= PARALLEL_MIN_UPDATES), updater.applied);
   }
 
@@ -43,56 +43,50 @@ public final class TreeUpdater {
    */
   public static Subtree build(List<Subtree.Leaf> leaves) {
     List<Subtree.Leaf> sorted = new ArrayList<>(leaves);
-    sorted.sort((a, b) -> Arrays.compareUnsigned(a.keyHashUnsafe(), b.keyHashUnsafe()));
+    sorted.sort(Subtree.Leaf::compareKeyHash);
     for (int i = 1; i < sorted.size(); i++) {
-      if (Arrays.equals(sorted.get(i - 1).keyHashUnsafe(), sorted.get(i).keyHashUnsafe())) {
+      if (sorted.get(i - 1).compareKeyHash(sorted.get(i)) == 0) {
         throw new IllegalArgumentException("two leaves with the same key hash");
       }
     }
     return seal(build(0, sorted), sorted.size() >= PARALLEL_MIN_UPDATES);
   }
 
+  /*
+   * A pending subtree during an update is an Object: either a Subtree (unchanged, or an existing
+   * leaf that moved) or a NewInner (new, not yet sealed into an immutable node). Not wrapping the
+   * unchanged ones saves an allocation per sibling on every touched path.
+   */
+
   /**
    * Turns the pending tree into immutable nodes and hashes them. For large batches the new subtrees
    * at {@link #SPLIT_DEPTH} are independent, so they are hashed in parallel; hashes are pure
    * functions of the contents, so the outcome does not depend on thread timing.
    */
-  private static Subtree seal(Pending root, boolean parallel) {
+  private static Subtree seal(Object root, boolean parallel) {
     if (parallel) {
       List<NewInner> splits = new ArrayList<>();
       gatherSplits(root, 0, splits);
-      List<Subtree> sealed =
-          splits.parallelStream()
-              .map(
-                  split -> {
-                    Subtree s = seal(split);
-                    s.hashUnsafe();
-                    return s;
-                  })
-              .toList();
+      List<Subtree> sealed = splits.parallelStream().map(split -> seal(split)).toList();
       for (int i = 0; i < splits.size(); i++) {
         splits.get(i).sealed = sealed.get(i);
       }
     }
-    Subtree out = seal(root);
-    out.hashUnsafe();
-    return out;
+    return seal(root);
   }
 
-  private static Subtree seal(Pending pending) {
-    return switch (pending) {
-      case Stored s -> s.tree;
-      case NewInner i -> {
-        if (i.sealed == null) {
-          i.sealed = new Subtree.Inner(seal(i.left), seal(i.right));
-        }
-        yield i.sealed;
+  private static Subtree seal(Object pending) {
+    if (pending instanceof NewInner i) {
+      if (i.sealed == null) {
+        i.sealed = new Subtree.Inner(seal(i.left), seal(i.right));
       }
-    };
+      return i.sealed;
+    }
+    return (Subtree) pending;
   }
 
   /** The new subtrees at {@link #SPLIT_DEPTH}. */
-  private static void gatherSplits(Pending pending, int depth, List<NewInner> out) {
+  private static void gatherSplits(Object pending, int depth, List<NewInner> out) {
     if (pending instanceof NewInner i) {
       if (depth == SPLIT_DEPTH) {
         out.add(i);
@@ -103,60 +97,58 @@ public final class TreeUpdater {
     }
   }
 
-  private Pending update(Subtree tree, int depth, List<KeyUpdate> updates) {
-    if (updates.isEmpty()) {
-      return new Stored(tree);
+  /** Applies {@code updates[from, to)} to {@code tree} at {@code depth}. */
+  private Object update(Subtree tree, int depth, List<KeyUpdate> updates, int from, int to) {
+    if (from == to) {
+      return tree;
     }
     return switch (tree) {
-      case Subtree.Empty e -> build(depth, merge(null, updates));
+      case Subtree.Empty e -> build(depth, merge(null, updates, from, to));
       case Subtree.Leaf leaf -> {
-        List<Subtree.Leaf> merged = merge(leaf, updates);
-        yield merged.size() == 1 && merged.get(0) == leaf ? new Stored(leaf) : build(depth, merged);
+        List<Subtree.Leaf> merged = merge(leaf, updates, from, to);
+        yield merged.size() == 1 && merged.get(0) == leaf ? leaf : build(depth, merged);
       }
-      case Subtree.Inner node -> updateInner(node, depth, updates);
+      case Subtree.Inner node -> {
+        int split = firstRight(updates, from, to, depth);
+        Object left = update(node.left(), depth + 1, updates, from, split);
+        Object right = update(node.right(), depth + 1, updates, split, to);
+        yield left == node.left() && right == node.right() ? node : join(left, right);
+      }
     };
   }
 
-  private Pending updateInner(Subtree.Inner node, int depth, List<KeyUpdate> updates) {
-    int split = firstRight(updates, depth);
-    Pending left = update(node.left(), depth + 1, updates.subList(0, split));
-    Pending right = update(node.right(), depth + 1, updates.subList(split, updates.size()));
-    if (left instanceof Stored l
-        && l.tree == node.left()
-        && right instanceof Stored r
-        && r.tree == node.right()) {
-      return new Stored(node);
-    }
-    return join(left, right);
-  }
-
   /** Keeps the tree canonical: an inner node left with at most one entry collapses upwards. */
-  private static Pending join(Pending left, Pending right) {
-    boolean leftEmpty = left.isEmpty();
-    boolean rightEmpty = right.isEmpty();
-    if (leftEmpty && rightEmpty) {
-      return new Stored(Subtree.EMPTY);
+  private static Object join(Object left, Object right) {
+    if (left instanceof NewInner || right instanceof NewInner) {
+      return new NewInner(left, right); // a new inner side holds two entries: nothing collapses
     }
-    if (leftEmpty && right.isLeaf()) {
+    boolean leftEmpty = left instanceof Subtree.Empty;
+    boolean rightEmpty = right instanceof Subtree.Empty;
+    if (leftEmpty && rightEmpty) {
+      return Subtree.EMPTY;
+    }
+    if (leftEmpty && right instanceof Subtree.Leaf) {
       return right;
     }
-    if (rightEmpty && left.isLeaf()) {
+    if (rightEmpty && left instanceof Subtree.Leaf) {
       return left;
     }
     return new NewInner(left, right);
   }
 
   /**
-   * The entries of a subtree after the updates: the existing leaf (if kept) plus the puts. A put of
-   * the value a key already has keeps the existing leaf, so it changes nothing.
+   * The entries of a subtree after {@code updates[from, to)}: the existing leaf (if kept) plus the
+   * puts. A put of the value a key already has keeps the existing leaf, so it changes nothing.
    */
-  private List<Subtree.Leaf> merge(Subtree.Leaf existing, List<KeyUpdate> updates) {
-    List<Subtree.Leaf> out = new ArrayList<>(updates.size() + 1);
+  private List<Subtree.Leaf> merge(
+      Subtree.Leaf existing, List<KeyUpdate> updates, int from, int to) {
+    List<Subtree.Leaf> out = new ArrayList<>(to - from + 1);
     boolean existingPlaced = existing == null;
-    for (KeyUpdate u : updates) {
+    for (int n = from; n < to; n++) {
+      KeyUpdate u = updates.get(n);
       Subtree.Leaf previous = null;
       if (!existingPlaced) {
-        int cmp = Arrays.compareUnsigned(existing.keyHashUnsafe(), u.keyHash());
+        int cmp = existing.compareKeyHash(u.keyHash());
         if (cmp < 0) {
           out.add(existing);
           existingPlaced = true;
@@ -169,7 +161,7 @@ public final class TreeUpdater {
         if (previous != null) {
           applied.add(new TreeUpdate.Applied(u.keyHash(), previous.valueVersion()));
         }
-      } else if (previous != null && Arrays.equals(previous.valueHashUnsafe(), u.valueHash())) {
+      } else if (previous != null && previous.sameValue(u.valueHash())) {
         out.add(previous);
       } else {
         out.add(new Subtree.Leaf(u.keyHash(), u.valueHash(), version));
@@ -184,38 +176,41 @@ public final class TreeUpdater {
   }
 
   /** Builds the canonical subtree of sorted leaves that share the first {@code depth} bits. */
-  private static Pending build(int depth, List<Subtree.Leaf> leaves) {
-    if (leaves.isEmpty()) {
-      return new Stored(Subtree.EMPTY);
+  private static Object build(int depth, List<Subtree.Leaf> leaves) {
+    return build(depth, leaves, 0, leaves.size());
+  }
+
+  private static Object build(int depth, List<Subtree.Leaf> leaves, int from, int to) {
+    if (from == to) {
+      return Subtree.EMPTY;
     }
-    if (leaves.size() == 1) {
-      return new Stored(leaves.get(0));
+    if (to - from == 1) {
+      return leaves.get(from);
     }
     if (depth >= MerkleHashing.KEY_BITS) {
       throw new IllegalStateException("two leaves with the same key hash");
     }
-    int lo = 0;
-    int hi = leaves.size();
+    int lo = from;
+    int hi = to;
     while (lo < hi) { // leaves share their first depth bits and are sorted: bit depth is 0..01..1
       int mid = (lo + hi) >>> 1;
-      if (MerkleHashing.bit(leaves.get(mid).keyHashUnsafe(), depth)) {
+      if (leaves.get(mid).keyBit(depth)) {
         hi = mid;
       } else {
         lo = mid + 1;
       }
     }
-    return new NewInner(
-        build(depth + 1, leaves.subList(0, lo)),
-        build(depth + 1, leaves.subList(lo, leaves.size())));
+    return new NewInner(build(depth + 1, leaves, from, lo), build(depth + 1, leaves, lo, to));
   }
 
   /**
-   * The index of the first update whose key hash has bit {@code depth} set. The updates share their
-   * first {@code depth} bits and are sorted, so that bit runs 0...0 1...1: binary search.
+   * The index of the first update in {@code [from, to)} whose key hash has bit {@code depth} set.
+   * The updates share their first {@code depth} bits and are sorted, so that bit runs 0...0 1...1:
+   * binary search.
    */
-  static int firstRight(List<KeyUpdate> updates, int depth) {
-    int lo = 0;
-    int hi = updates.size();
+  static int firstRight(List<KeyUpdate> updates, int from, int to, int depth) {
+    int lo = from;
+    int hi = to;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (MerkleHashing.bit(updates.get(mid).keyHash(), depth)) {
@@ -227,26 +222,13 @@ public final class TreeUpdater {
     return lo;
   }
 
-  /** A subtree during the update: unchanged (or an existing leaf moved), or new and not sealed. */
-  private sealed interface Pending permits Stored, NewInner {
-    default boolean isEmpty() {
-      return this instanceof Stored s && s.tree.isEmpty();
-    }
-
-    default boolean isLeaf() {
-      return this instanceof Stored s && s.tree instanceof Subtree.Leaf;
-    }
-  }
-
-  private record Stored(Subtree tree) implements Pending {}
-
   /** A new inner node; {@code sealed} is its immutable form once made. */
-  private static final class NewInner implements Pending {
-    private final Pending left;
-    private final Pending right;
+  private static final class NewInner {
+    private final Object left;
+    private final Object right;
     private Subtree sealed;
 
-    NewInner(Pending left, Pending right) {
+    NewInner(Object left, Object right) {
       this.left = left;
       this.right = right;
     }

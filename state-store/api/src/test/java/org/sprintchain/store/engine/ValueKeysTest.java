@@ -16,6 +16,7 @@ class ValueKeysTest {
       assertArrayEquals(key, ValueKeys.userKeyOf(entry));
       assertEquals(42, ValueKeys.versionOf(entry));
       assertTrue(ValueKeys.hasKeyPart(entry, ValueKeys.keyPart(key)));
+      assertArrayEquals(ValueKeys.withVersion(ValueKeys.keyPart(key), 42), entry);
     }
   }
 

@@ -35,14 +35,13 @@ final class RocksDbTuning implements AutoCloseable {
         .setMaxBackgroundJobs(2)
         .setBytesPerSync(1L << 20)
         // A WAL file is kept until every column family with data in it has flushed; the small
-        // families (META, ROOTS, STALE, DELETED) fill slowly, so without a cap the WAL grows to
+        // families (META, ROOTS, STALE) fill slowly, so without a cap the WAL grows to
         // gigabytes behind the busy VALUES family and a restart replays all of it.
         .setMaxTotalWalSize(MAX_TOTAL_WAL_BYTES);
   }
 
   ColumnFamilyOptions columnOptions(StoreColumn column) {
-    boolean pointLookups =
-        column == StoreColumn.ROOTS || column == StoreColumn.META || column == StoreColumn.DELETED;
+    boolean pointLookups = column == StoreColumn.ROOTS || column == StoreColumn.META;
     BlockBasedTableConfig table =
         new BlockBasedTableConfig()
             .setBlockCache(blockCache)
@@ -53,11 +52,6 @@ final class RocksDbTuning implements AutoCloseable {
       table.setFilterPolicy(bloom);
     }
     ColumnFamilyOptions options = new ColumnFamilyOptions();
-    if (column == StoreColumn.DELETED) {
-      // Nearly every lookup here misses (keys never deleted): let a bloom filter answer in the
-      // memtable too.
-      options.setMemtableWholeKeyFiltering(true).setMemtablePrefixBloomSizeRatio(0.05);
-    }
     return options
         .setTableFormatConfig(table)
         .setCompressionType(CompressionType.LZ4_COMPRESSION)

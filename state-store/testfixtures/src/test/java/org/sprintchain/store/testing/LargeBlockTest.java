@@ -71,8 +71,6 @@ class LargeBlockTest {
       // keepRecent = 1 keeps exactly the latest values, whatever the block sizes.
       assertEquals(
           small.storage().size(StoreColumn.VALUES), big.storage().size(StoreColumn.VALUES));
-      assertEquals(
-          small.storage().size(StoreColumn.DELETED), big.storage().size(StoreColumn.DELETED));
       int checked = 0;
       for (ByteKey key : first.entries().keySet()) {
         if (checked++ % 50 == 0) {
