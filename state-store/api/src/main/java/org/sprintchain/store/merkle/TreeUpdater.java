@@ -2,6 +2,8 @@ package org.sprintchain.store.merkle;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveTask;
 
 /**
  * Applies a sorted batch of key updates to the tree of one version and produces the next version,
@@ -14,10 +16,10 @@ import java.util.List;
  * themselves when made.
  */
 public final class TreeUpdater {
-  /** Depth below which the new subtrees of a large batch are hashed in parallel. */
+  /** Depth below which the subtrees of a large batch are updated and hashed in parallel. */
   static final int SPLIT_DEPTH = 8;
 
-  /** Batches smaller than this are hashed on the calling thread; splitting costs more. */
+  /** Batches smaller than this are updated on the calling thread; splitting costs more. */
   static final int PARALLEL_MIN_UPDATES = 512;
 
   private final long version;
@@ -31,9 +33,66 @@ public final class TreeUpdater {
    * @param updates sorted by key hash (unsigned), at most one per key hash
    */
   public static TreeUpdate apply(Subtree root, long newVersion, List<KeyUpdate> updates) {
+    if (updates.size() >= PARALLEL_MIN_UPDATES) {
+      ParallelUpdate.Result result =
+          ForkJoinPool.commonPool()
+              .invoke(new ParallelUpdate(root, 0, updates, 0, updates.size(), newVersion));
+      return new TreeUpdate(result.tree(), result.applied());
+    }
     TreeUpdater updater = new TreeUpdater(newVersion);
     Object result = updater.update(root, 0, updates, 0, updates.size());
-    return new TreeUpdate(seal(result, updates.size() >= PARALLEL_MIN_UPDATES), updater.applied);
+    return new TreeUpdate(seal(result), updater.applied);
+  }
+
+  /**
+   * A large batch, split by key-hash bit down to {@link #SPLIT_DEPTH}: below it the subtrees are
+   * independent, so each is updated, sealed and hashed as its own task. Results are joined in tree
+   * order and each is a pure function of its part of the tree and batch, so the outcome (root,
+   * applied list in key-hash order) does not depend on thread timing. An empty subtree is split as
+   * an inner node with two empty children, which gives the same canonical tree.
+   */
+  private static final class ParallelUpdate extends RecursiveTask<ParallelUpdate.Result> {
+    record Result(Subtree tree, List<TreeUpdate.Applied> applied) {}
+
+    private final Subtree tree;
+    private final int depth;
+    private final List<KeyUpdate> updates;
+    private final int from;
+    private final int to;
+    private final long version;
+
+    ParallelUpdate(
+        Subtree tree, int depth, List<KeyUpdate> updates, int from, int to, long version) {
+      this.tree = tree;
+      this.depth = depth;
+      this.updates = updates;
+      this.from = from;
+      this.to = to;
+      this.version = version;
+    }
+
+    @Override
+    protected Result compute() {
+      boolean splittable = tree instanceof Subtree.Inner || tree instanceof Subtree.Empty;
+      if (depth == SPLIT_DEPTH || !splittable || to - from < 2) {
+        TreeUpdater updater = new TreeUpdater(version);
+        return new Result(seal(updater.update(tree, depth, updates, from, to)), updater.applied);
+      }
+      Subtree left = tree instanceof Subtree.Inner node ? node.left() : Subtree.EMPTY;
+      Subtree right = tree instanceof Subtree.Inner node ? node.right() : Subtree.EMPTY;
+      int split = firstRight(updates, from, to, depth);
+      ParallelUpdate leftTask = new ParallelUpdate(left, depth + 1, updates, from, split, version);
+      ParallelUpdate rightTask = new ParallelUpdate(right, depth + 1, updates, split, to, version);
+      leftTask.fork();
+      Result r = rightTask.compute();
+      Result l = leftTask.join();
+      List<TreeUpdate.Applied> applied = new ArrayList<>(l.applied.size() + r.applied.size());
+      applied.addAll(l.applied);
+      applied.addAll(r.applied);
+      Subtree joined =
+          l.tree == left && r.tree == right ? tree : seal(joinCanonical(l.tree, r.tree));
+      return new Result(joined, applied);
+    }
   }
 
   /**
@@ -112,13 +171,13 @@ public final class TreeUpdater {
         int split = firstRight(updates, from, to, depth);
         Object left = update(node.left(), depth + 1, updates, from, split);
         Object right = update(node.right(), depth + 1, updates, split, to);
-        yield left == node.left() && right == node.right() ? node : join(left, right);
+        yield left == node.left() && right == node.right() ? node : joinCanonical(left, right);
       }
     };
   }
 
   /** Keeps the tree canonical: an inner node left with at most one entry collapses upwards. */
-  private static Object join(Object left, Object right) {
+  private static Object joinCanonical(Object left, Object right) {
     if (left instanceof NewInner || right instanceof NewInner) {
       return new NewInner(left, right); // a new inner side holds two entries: nothing collapses
     }

@@ -35,6 +35,20 @@ final class BenchData {
     return new byte[][][] {keys, values};
   }
 
+  /** {@code count} distinct elements of {@code from}, chosen at random. */
+  static byte[][] distinctSample(SplittableRandom random, byte[][] from, int count) {
+    java.util.BitSet taken = new java.util.BitSet(from.length);
+    byte[][] out = new byte[count][];
+    for (int i = 0; i < count; ) {
+      int pick = random.nextInt(from.length);
+      if (!taken.get(pick)) {
+        taken.set(pick);
+        out[i++] = from[pick];
+      }
+    }
+    return out;
+  }
+
   static WriteSet writeSet(byte[][][] entries) {
     WriteSet w = new WriteSet();
     for (int i = 0; i < entries[0].length; i++) {

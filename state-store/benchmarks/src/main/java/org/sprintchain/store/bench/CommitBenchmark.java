@@ -27,11 +27,16 @@ import org.sprintchain.store.WriteSet;
 import org.sprintchain.store.rocksdb.RocksDbStateStore;
 
 /**
- * Commit of a block of random new 32-byte keys with 100-byte values on a store populated with
- * {@code keys} entries, against a raw synced RocksDB WriteBatch of the same writes on a raw
- * database holding the same entries. Both sides get the same sequence of blocks (same seed). The
+ * Commit of a block of random 32-byte keys with 100-byte values on a store populated with {@code
+ * keys} entries, against a raw synced RocksDB WriteBatch of the same writes on a raw database
+ * holding the same entries. Both sides get the same sequence of blocks (same seed). The
  * authenticated side is prepare (hashing, tree update) plus commit (one synced WriteBatch), with
  * pruning at steady state: every commit also deletes what the version two back made stale.
+ *
+ * <p>{@code writeMode}: {@code insert} writes new random keys, so the store grows by a block per op
+ * (a run of a few hundred ops ends with several times {@code keys} entries); {@code update} writes
+ * new values to random keys of the initial set (distinct within a block), so the store stays at
+ * {@code keys} entries and every write supersedes a value that pruning then deletes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,6 +55,9 @@ public class CommitBenchmark {
   @Param({"1000000"})
   public int keys;
 
+  @Param({"insert", "update"})
+  public String writeMode;
+
   private Path dir;
   private RocksDbStateStore store;
   private RocksDB raw;
@@ -57,12 +65,14 @@ public class CommitBenchmark {
   private WriteOptions sync;
   private SplittableRandom blocks;
   private byte[][][] block;
+  private byte[][] initialKeys;
   private WriteSet writeSet;
 
   @Setup(Level.Trial)
   public void populate(BenchmarkParams params) throws RocksDBException {
     dir = BenchData.tempDir("sprint-commit-bench");
     byte[][][] initial = BenchData.entries(new SplittableRandom(SEED), keys);
+    initialKeys = initial[0];
     if (params.getBenchmark().endsWith("rawWriteBatch")) {
       RocksDB.loadLibrary();
       rawOptions = new Options().setCreateIfMissing(true);
@@ -79,6 +89,9 @@ public class CommitBenchmark {
   @Setup(Level.Invocation)
   public void nextBlock() {
     block = BenchData.entries(blocks, writes);
+    if (writeMode.equals("update")) {
+      block[0] = BenchData.distinctSample(blocks, initialKeys, writes);
+    }
     writeSet = store == null ? null : BenchData.writeSet(block);
   }
 
