@@ -11,6 +11,7 @@ import org.sprintchain.store.StateStore;
 import org.sprintchain.store.StoreOptions;
 import org.sprintchain.store.WriteSet;
 import org.sprintchain.store.merkle.MerkleHashing;
+import org.sprintchain.store.merkle.Subtree;
 import org.sprintchain.store.merkle.TreeWalk;
 
 /**
@@ -36,6 +37,7 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
   private final CommitWriter writer;
   private final SnapshotPinning pinning;
   private final SnapshotImportTarget imports;
+  private final RebuiltTrees rebuilt = new RebuiltTrees();
 
   protected MerkleStateStore(KvStorage storage, StoreOptions options) {
     this.storage = storage;
@@ -55,7 +57,7 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
         () -> PruningPolicyChange.apply(storage, options, pruner, roots.latest()));
     pinning.pruneReleased(); // a restart dropped the pins that pruning waited for
     // the tree lives only in memory
-    roots.open(TreeRebuild.at(values, roots.latest(), tombstones::add));
+    roots.open(TreeRebuild.onOpen(values, roots.latest(), tombstones::add));
   }
 
   @Override
@@ -97,13 +99,34 @@ public class MerkleStateStore implements StateStore, StateSnapshots {
         });
   }
 
+  /**
+   * Proves against the version's tree: in memory for the latest versions; an older retained
+   * version's tree is rebuilt from its value history while the version is pinned, without the
+   * store's lock (commits go on meanwhile), and checked against its stored root.
+   */
   @Override
   public Proof prove(byte[] key, long version) {
-    return locks.read(
-        () ->
-            TreeWalk.prove(
-                roots.tree(version, v -> TreeRebuild.at(values, v, keyHash -> {})),
-                MerkleHashing.keyHash(key)));
+    byte[] keyHash = MerkleHashing.keyHash(key);
+    Subtree tree = locks.read(() -> roots.resident(version));
+    if (tree == null) {
+      tree = rebuilt.get(version, this::rebuildPinned);
+    }
+    return TreeWalk.prove(tree, keyHash);
+  }
+
+  private Subtree rebuildPinned(long version) {
+    pinning.pin(version);
+    try {
+      Subtree tree = TreeRebuild.pinned(pinning, version);
+      locks.read(
+          () -> {
+            roots.requireStoredRoot(version, tree);
+            return null;
+          });
+      return tree;
+    } finally {
+      pinning.unpin(version);
+    }
   }
 
   @Override

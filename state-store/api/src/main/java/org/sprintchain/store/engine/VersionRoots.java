@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.LongFunction;
 import org.sprintchain.store.StoreCorruptedException;
 import org.sprintchain.store.StoreOptions;
 import org.sprintchain.store.VersionNotAvailableException;
@@ -14,23 +13,19 @@ import org.sprintchain.store.merkle.Subtree;
 
 /**
  * The versions and their trees. Stored: the root hash of every retained version ({@link
- * StoreColumn#ROOTS}) and the latest version (META). In memory: the trees of the latest {@link
- * #residentVersions} versions (they share every subtree they did not change), and the last two
- * trees rebuilt from the value history for a proof at an older retained version. Read under the
- * store's shared lock and changed only under its exclusive lock ({@link StoreLocks}), except the
- * rebuilt-tree cache, which has its own.
+ * StoreColumn#ROOTS}) and the latest version (META). In memory: the trees of the latest {@code
+ * residentVersions} versions, which share every subtree they did not change (older retained
+ * versions are rebuilt for a proof, {@link RebuiltTrees}). Read under the store's shared lock and
+ * changed only under its exclusive lock ({@link StoreLocks}).
  */
 final class VersionRoots {
   /** Most versions kept in memory; proofs at older retained versions rebuild their tree. */
   static final int MAX_RESIDENT = 16;
 
-  private static final int REBUILT_CACHED = 2;
-
   private final KvStorage storage;
   private final int residentVersions;
   private long latest;
   private final TreeMap<Long, Subtree> resident = new TreeMap<>();
-  private final TreeMap<Long, Subtree> rebuilt = new TreeMap<>();
 
   /** Checks the stored format (initializing an empty store); {@link #open} loads the tree. */
   VersionRoots(KvStorage storage, StoreOptions options) {
@@ -51,7 +46,6 @@ final class VersionRoots {
   void open(Subtree latestTree) {
     requireStoredRoot(latest, latestTree);
     resident.clear();
-    rebuilt.clear();
     resident.put(latest, latestTree);
   }
 
@@ -76,9 +70,6 @@ final class VersionRoots {
   void reset(long version, Subtree root) {
     latest = version;
     resident.clear();
-    synchronized (rebuilt) {
-      rebuilt.clear();
-    }
     resident.put(version, root);
   }
 
@@ -101,35 +92,21 @@ final class VersionRoots {
   }
 
   /**
-   * The tree of a retained version: in memory for the latest ones, otherwise rebuilt by {@code
-   * rebuild} (and checked against the stored root).
+   * The in-memory tree of a retained version, or null when it is no longer in memory.
    *
    * @throws VersionNotAvailableException when the version is pruned or not yet committed
    */
-  Subtree tree(long version, LongFunction<Subtree> rebuild) {
+  Subtree resident(long version) {
     hash(version);
-    Subtree tree = resident.get(version);
-    if (tree != null) {
-      return tree;
-    }
-    synchronized (rebuilt) {
-      tree = rebuilt.get(version);
-    }
-    if (tree == null) {
-      tree = rebuild.apply(version);
-      requireStoredRoot(version, tree);
-      synchronized (rebuilt) {
-        rebuilt.put(version, tree);
-        while (rebuilt.size() > REBUILT_CACHED) {
-          // evict another one than the tree just built, the lowest version first
-          rebuilt.remove(version == rebuilt.firstKey() ? rebuilt.lastKey() : rebuilt.firstKey());
-        }
-      }
-    }
-    return tree;
+    return resident.get(version);
   }
 
-  private void requireStoredRoot(long version, Subtree tree) {
+  /**
+   * Checks a rebuilt tree against the stored root of its version.
+   *
+   * @throws StoreCorruptedException when they differ or the root is missing
+   */
+  void requireStoredRoot(long version, Subtree tree) {
     byte[] stored =
         stored(version)
             .orElseThrow(

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.sprintchain.store.ByteKey;
+import org.sprintchain.store.Proof;
 import org.sprintchain.store.ProofVerifier;
 import org.sprintchain.store.Snapshot;
 import org.sprintchain.store.SnapshotImportResult;
@@ -35,7 +36,8 @@ import org.sprintchain.store.engine.StoreColumn;
 /**
  * A snapshot export pins its version instead of holding the store's lock across its pass: commits
  * complete while the export reads, pruning that would drop the pinned version waits until the
- * snapshot is closed (or the store reopened), and the snapshot is exactly that of its version.
+ * snapshot is closed (or the store reopened), and the snapshot is exactly that of its version. A
+ * proof at an old version rebuilds its tree the same way.
  */
 public abstract class ExportPinningContractTest extends StoreContractBase {
   private static final int KEYS = 3000; // several pieces of an export's reads
@@ -82,12 +84,12 @@ public abstract class ExportPinningContractTest extends StoreContractBase {
     exporter.start();
     try {
       assertTrue(gate[0].awaitStop(0), "the export never read the version's entries");
-      commitWhileExporting(store, block(KEYS, 10)); // version 2 pushes version 1 out of the window
+      commitWhileHeldUp(store, block(KEYS, 10)); // version 2 pushes version 1 out of the window
       gate[0].resume(0);
       assertTrue(
           gate[0].awaitStop(1),
           "the export read the whole version in one scan; it must read it in pieces");
-      commitWhileExporting(store, block(KEYS + 10, 10));
+      commitWhileHeldUp(store, block(KEYS + 10, 10));
       assertFalse(export.isDone(), "the export is still held up between two reads");
       assertEquals(3, store.latestVersion());
       assertArrayEquals(rootAtOne, store.rootHash(1), "the pinned version stays readable");
@@ -102,6 +104,52 @@ public abstract class ExportPinningContractTest extends StoreContractBase {
     }
     exporter.join();
     assertThrows(VersionNotAvailableException.class, () -> store.rootHash(1));
+  }
+
+  /**
+   * A proof at a retained version whose tree is no longer in memory rebuilds it the way an export
+   * reads: pinned, in pieces, without the store's lock.
+   */
+  @Test
+  void commitsCompleteWhileAProofRebuildsAnOldVersion() throws Exception {
+    ScanGate[] gate = new ScanGate[1];
+    StateStore store =
+        track(createStore(StoreOptions.pruning(40, 0), s -> gate[0] = new ScanGate(s)));
+    commit(store, block(0, KEYS));
+    for (int v = 2; v <= 30; v++) {
+      commit(store, block(KEYS + 10 * v, 10));
+    }
+    byte[] key = BlockGenerator.key(7);
+    byte[] value = store.get(key, 1).orElseThrow();
+    byte[] rootAtOne = store.rootHash(1);
+
+    CompletableFuture<Proof> proof = new CompletableFuture<>();
+    Thread prover =
+        new Thread(
+            () -> {
+              try {
+                proof.complete(store.prove(key, 1));
+              } catch (RuntimeException | Error e) {
+                proof.completeExceptionally(e);
+              }
+            },
+            "prover");
+    gate[0].stopAt(prover, 1);
+    prover.start();
+    try {
+      assertTrue(gate[0].awaitStop(0), "the proof did not read the value history of version 1");
+      commitWhileHeldUp(store, block(KEYS + 1000, 10));
+      assertFalse(proof.isDone(), "the proof is still held up");
+    } finally {
+      gate[0].resumeAll();
+    }
+    assertTrue(
+        ProofVerifier.verify(
+            proof.get(TIMEOUT_SECONDS, TimeUnit.SECONDS), key, Optional.of(value), rootAtOne));
+    assertTrue(
+        ProofVerifier.verify(store.prove(key, 1), key, Optional.of(value), rootAtOne),
+        "the rebuilt tree is reused");
+    prover.join();
   }
 
   @Test
@@ -213,7 +261,7 @@ public abstract class ExportPinningContractTest extends StoreContractBase {
     assertThrows(VersionNotAvailableException.class, () -> store.rootHash(1));
   }
 
-  private static void commitWhileExporting(StateStore store, WriteSet writes) throws Exception {
+  private static void commitWhileHeldUp(StateStore store, WriteSet writes) throws Exception {
     CompletableFuture<Void> done =
         CompletableFuture.runAsync(
             () -> commit(store, writes), r -> new Thread(r, "committer").start());
@@ -221,7 +269,10 @@ public abstract class ExportPinningContractTest extends StoreContractBase {
       done.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
       throw new AssertionError(
-          "a commit waited " + TIMEOUT_SECONDS + " s for an export that was held up mid-scan", e);
+          "a commit waited "
+              + TIMEOUT_SECONDS
+              + " s for a reader (export or proof) held up mid-scan",
+          e);
     }
   }
 
