@@ -14,18 +14,6 @@ public interface KvStorage extends AutoCloseable {
   Optional<byte[]> get(StoreColumn column, byte[] key);
 
   /**
-   * {@link #get} for many keys at once, results in the order of {@code keys}. Implementations may
-   * answer them in one call, which is much cheaper than one call each.
-   */
-  default List<Optional<byte[]>> getAll(StoreColumn column, List<byte[]> keys) {
-    List<Optional<byte[]>> out = new ArrayList<>(keys.size());
-    for (byte[] key : keys) {
-      out.add(get(column, key));
-    }
-    return out;
-  }
-
-  /**
    * Visits entries with key >= {@code from} in unsigned lexicographic order until the visitor
    * returns false or the column ends.
    */

@@ -14,11 +14,11 @@ import org.sprintchain.store.StoreOptions;
  * Adds pruning to a commit's batch, so a version's data disappears atomically with the commit that
  * pushes it out of the retention window.
  *
- * <p>Every commit records what it makes stale (tree nodes and superseded value entries) in the
- * stale index under its own version ({@link StaleEntry}). An entry created at c and made stale at s
- * is live for versions [c, s-1]. When version p = s-1 leaves the window, the entry is deleted
- * unless a checkpoint in [c, p] still reads it; either way its index record goes, since checkpoints
- * are kept forever.
+ * <p>Every commit records what it makes stale (the value entries it supersedes) in the stale index
+ * under its own version ({@link StaleEntry}). An entry created at c and made stale at s is live for
+ * versions [c, s-1]. When version p = s-1 leaves the window, the entry is deleted unless a
+ * checkpoint in [c, p] still reads it; either way its index record goes, since checkpoints are kept
+ * forever.
  *
  * <p>Pinned versions (open snapshots, {@link VersionPins}) follow the same rule: pruning version q
  * can only delete entries live at a pinned p &lt;= q when no checkpoint lies in [p, q], so exactly

@@ -47,8 +47,9 @@ public sealed interface Subtree permits Subtree.Empty, Subtree.Leaf, Subtree.Inn
   /**
    * The only entry of its subtree. {@code valueVersion} is the version whose value-history entry
    * holds the value: it tells a commit which entry a new value supersedes without reading the value
-   * history. It is stored, not hashed. Key hash, value hash and leaf hash are held as {@code long}s
-   * (big-endian, so unsigned order and bit order are those of the bytes): one object per leaf.
+   * history. It is kept with the leaf, not hashed. Key hash, value hash and leaf hash are held as
+   * {@code long}s (big-endian, so unsigned order and bit order are those of the bytes): one object
+   * per leaf.
    */
   final class Leaf implements Subtree {
     private final long k0;

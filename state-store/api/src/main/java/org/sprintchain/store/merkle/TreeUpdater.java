@@ -19,7 +19,7 @@ public final class TreeUpdater {
   /** Depth below which the subtrees of a large batch are updated and hashed in parallel. */
   static final int SPLIT_DEPTH = 8;
 
-  /** Batches smaller than this are updated on the calling thread; splitting costs more. */
+  /** Batches (and rebuilds) smaller than this stay on the calling thread; splitting costs more. */
   static final int PARALLEL_MIN_UPDATES = 512;
 
   private final long version;
@@ -118,9 +118,10 @@ public final class TreeUpdater {
    */
 
   /**
-   * Turns the pending tree into immutable nodes and hashes them. For large batches the new subtrees
-   * at {@link #SPLIT_DEPTH} are independent, so they are hashed in parallel; hashes are pure
-   * functions of the contents, so the outcome does not depend on thread timing.
+   * Turns a pending tree built from many leaves ({@link #build(List)}) into immutable nodes, which
+   * hash themselves: the new subtrees at {@link #SPLIT_DEPTH} are independent, so they are made in
+   * parallel; hashes are pure functions of the contents, so the outcome does not depend on thread
+   * timing.
    */
   private static Subtree seal(Object root, boolean parallel) {
     if (parallel) {

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
@@ -81,21 +80,6 @@ final class RocksDbKvStorage implements KvStorage {
   public Optional<byte[]> get(StoreColumn column, byte[] key) {
     return Optional.ofNullable(
         RocksDbErrors.withRetries("get", () -> db.get(columns.get(column), key)));
-  }
-
-  @Override
-  public List<Optional<byte[]>> getAll(StoreColumn column, List<byte[]> keys) {
-    if (keys.isEmpty()) {
-      return List.of();
-    }
-    ColumnFamilyHandle handle = columns.get(column);
-    List<ColumnFamilyHandle> families = Collections.nCopies(keys.size(), handle);
-    // One JNI call; RocksDB batches the lookups per file.
-    List<byte[]> found =
-        RocksDbErrors.withRetries("multiGet", () -> db.multiGetAsList(families, keys));
-    List<Optional<byte[]>> out = new ArrayList<>(found.size());
-    found.forEach(v -> out.add(Optional.ofNullable(v)));
-    return out;
   }
 
   @Override

@@ -13,11 +13,10 @@ import org.sprintchain.store.engine.StoreColumn;
  * RocksDB settings, chosen for the access pattern of the store (see the module README):
  *
  * <ul>
- *   <li>One shared LRU block cache, so the hot top of the tree, read by every update and proof,
- *       stays in memory whichever column it lives in.
- *   <li>Bloom filters (10 bits per key, about 1% false positives) on tree nodes and roots, which
- *       are point lookups; the value column is read by seeks, where whole-key blooms do not help.
- *   <li>No compression for tree nodes (SHA-256 hashes do not compress); LZ4 for values.
+ *   <li>One shared LRU block cache for all column families (the tree itself lives in the heap).
+ *   <li>Bloom filters (10 bits per key, about 1% false positives) on roots and META, which are
+ *       point lookups; the value column is read by seeks, where whole-key blooms do not help.
+ *   <li>LZ4 compression everywhere.
  * </ul>
  */
 final class RocksDbTuning implements AutoCloseable {

@@ -404,11 +404,6 @@ public abstract class ExportPinningContractTest extends StoreContractBase {
     }
 
     @Override
-    public List<Optional<byte[]>> getAll(StoreColumn column, List<byte[]> keys) {
-      return delegate.getAll(column, keys);
-    }
-
-    @Override
     public void scan(StoreColumn column, byte[] from, EntryVisitor visitor) {
       gate(column);
       delegate.scan(column, from, visitor);

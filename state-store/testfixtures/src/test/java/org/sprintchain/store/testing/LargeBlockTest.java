@@ -16,9 +16,9 @@ import org.sprintchain.store.WriteSet;
 import org.sprintchain.store.engine.StoreColumn;
 
 /**
- * Blocks large enough to take the parallel paths (key hashing, node decoding, subtree hashing) give
- * the same roots, proofs and stored nodes as the oracle and as the same changes made in blocks
- * small enough to stay on one thread.
+ * Blocks large enough to take the parallel paths (key hashing, the fork/join tree update, the
+ * rebuild on open) give the same roots, proofs and stored values as the oracle and as the same
+ * changes made in blocks small enough to stay on one thread.
  */
 class LargeBlockTest {
   private static final int KEYS = 4000;
