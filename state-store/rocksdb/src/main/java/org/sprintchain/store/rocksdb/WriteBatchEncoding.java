@@ -1,6 +1,5 @@
 package org.sprintchain.store.rocksdb;
 
-import java.util.Arrays;
 import java.util.function.ToIntFunction;
 import org.sprintchain.store.engine.KvBatch;
 import org.sprintchain.store.engine.StoreColumn;
@@ -22,10 +21,15 @@ final class WriteBatchEncoding {
 
   private WriteBatchEncoding() {}
 
+  /** The serialized batch, in an array of exactly its size (no copy: large ones are humongous). */
   static byte[] encode(KvBatch batch, ToIntFunction<StoreColumn> familyId) {
     int size = HEADER;
     for (KvBatch.Op op : batch.ops()) {
-      size += 1 + 5 + 5 + op.key().length + (op.isDelete() ? 0 : 5 + op.value().length);
+      int family = familyId.applyAsInt(op.column());
+      size += 1 + (family == 0 ? 0 : varintSize(family)) + lengthPrefixedSize(op.key());
+      if (!op.isDelete()) {
+        size += lengthPrefixedSize(op.value());
+      }
     }
     Buffer out = new Buffer(size);
     out.pos = 8; // sequence number: zero, RocksDB assigns it
@@ -46,7 +50,22 @@ final class WriteBatchEncoding {
         out.lengthPrefixed(op.value());
       }
     }
-    return Arrays.copyOf(out.bytes, out.pos);
+    if (out.pos != size) {
+      throw new IllegalStateException("write batch encoded to " + out.pos + " bytes, not " + size);
+    }
+    return out.bytes;
+  }
+
+  private static int lengthPrefixedSize(byte[] data) {
+    return varintSize(data.length) + data.length;
+  }
+
+  static int varintSize(int value) {
+    int size = 1;
+    for (int v = value >>> 7; v != 0; v >>>= 7) {
+      size++;
+    }
+    return size;
   }
 
   private static final class Buffer {
