@@ -165,8 +165,9 @@ final class VersionPruner {
     }
   }
 
+  /** The key of a version in ROOTS and STALE: 8 bytes, big-endian. */
   static byte[] versionKey(long version) {
-    return ByteBuffer.allocate(8).putLong(version).array();
+    return StoreMetadata.encodeLong(version);
   }
 
   private static byte[] deferredKey(long version) {

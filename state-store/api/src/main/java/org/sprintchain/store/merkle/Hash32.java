@@ -19,12 +19,17 @@ final class Hash32 {
     LONGS.set(bytes, offset, value);
   }
 
+  /** Writes a hash held as four longs into {@code out} at {@code offset}. */
+  static void put(byte[] out, int offset, long h0, long h1, long h2, long h3) {
+    putLong(out, offset, h0);
+    putLong(out, offset + 8, h1);
+    putLong(out, offset + 16, h2);
+    putLong(out, offset + 24, h3);
+  }
+
   static byte[] bytes(long h0, long h1, long h2, long h3) {
     byte[] out = new byte[MerkleHashing.HASH_BYTES];
-    putLong(out, 0, h0);
-    putLong(out, 8, h1);
-    putLong(out, 16, h2);
-    putLong(out, 24, h3);
+    put(out, 0, h0, h1, h2, h3);
     return out;
   }
 }

@@ -147,10 +147,7 @@ public sealed interface Subtree permits Subtree.Empty, Subtree.Leaf, Subtree.Inn
 
     @Override
     public void copyHash(byte[] out, int offset) {
-      Hash32.putLong(out, offset, h0);
-      Hash32.putLong(out, offset + 8, h1);
-      Hash32.putLong(out, offset + 16, h2);
-      Hash32.putLong(out, offset + 24, h3);
+      Hash32.put(out, offset, h0, h1, h2, h3);
     }
 
     @Override
@@ -192,10 +189,7 @@ public sealed interface Subtree permits Subtree.Empty, Subtree.Leaf, Subtree.Inn
 
     @Override
     public void copyHash(byte[] out, int offset) {
-      Hash32.putLong(out, offset, h0);
-      Hash32.putLong(out, offset + 8, h1);
-      Hash32.putLong(out, offset + 16, h2);
-      Hash32.putLong(out, offset + 24, h3);
+      Hash32.put(out, offset, h0, h1, h2, h3);
     }
 
     @Override
