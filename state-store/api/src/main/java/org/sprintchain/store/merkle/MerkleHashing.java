@@ -30,15 +30,6 @@ public final class MerkleHashing {
     return new byte[HASH_BYTES];
   }
 
-  public static boolean isEmptyHash(byte[] hash) {
-    for (byte b : hash) {
-      if (b != 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   public static byte[] keyHash(byte[] key) {
     return sha256().digest(key);
   }
@@ -48,19 +39,16 @@ public final class MerkleHashing {
   }
 
   public static byte[] leafHash(byte[] keyHash, byte[] valueHash) {
-    return taggedHash(LEAF_TAG, keyHash, valueHash);
+    return leafHashScratch(keyHash, valueHash).clone();
   }
 
   public static byte[] internalHash(byte[] leftHash, byte[] rightHash) {
-    return taggedHash(INTERNAL_TAG, leftHash, rightHash);
+    return taggedHashScratch(INTERNAL_TAG, leftHash, rightHash).clone();
   }
 
   /** The leaf hash, in the per-thread scratch array (see {@link #internalHashScratch}). */
   static byte[] leafHashScratch(byte[] keyHash, byte[] valueHash) {
-    byte[] input = input(LEAF_TAG);
-    System.arraycopy(keyHash, 0, input, 1, HASH_BYTES);
-    System.arraycopy(valueHash, 0, input, 1 + HASH_BYTES, HASH_BYTES);
-    return digestScratch(input);
+    return taggedHashScratch(LEAF_TAG, keyHash, valueHash);
   }
 
   /**
@@ -74,14 +62,12 @@ public final class MerkleHashing {
     return digestScratch(input);
   }
 
-  /** SHA-256(tag || a || b) for two 32-byte fields, through one reused input buffer. */
-  private static byte[] taggedHash(byte tag, byte[] a, byte[] b) {
+  /** SHA-256(tag || a || b) for two 32-byte fields, in the per-thread scratch array. */
+  private static byte[] taggedHashScratch(byte tag, byte[] a, byte[] b) {
     byte[] input = input(tag);
     System.arraycopy(a, 0, input, 1, HASH_BYTES);
     System.arraycopy(b, 0, input, 1 + HASH_BYTES, HASH_BYTES);
-    MessageDigest d = sha256();
-    d.update(input, 0, input.length);
-    return d.digest();
+    return digestScratch(input);
   }
 
   private static byte[] input(byte tag) {
