@@ -108,7 +108,40 @@ public final class TreeUpdater {
         throw new IllegalArgumentException("two leaves with the same key hash");
       }
     }
-    return seal(build(0, sorted), sorted.size() >= PARALLEL_MIN_UPDATES);
+    return sorted.size() >= PARALLEL_MIN_UPDATES
+        ? ForkJoinPool.commonPool().invoke(new ParallelBuild(sorted, 0, 0, sorted.size()))
+        : seal(build(0, sorted, 0, sorted.size()));
+  }
+
+  /**
+   * {@link #build(List)} for many leaves, split by key-hash bit down to {@link #SPLIT_DEPTH} like
+   * {@link ParallelUpdate}: each subtree there is built and hashed as its own task.
+   */
+  private static final class ParallelBuild extends RecursiveTask<Subtree> {
+    private final List<Subtree.Leaf> leaves;
+    private final int depth;
+    private final int from;
+    private final int to;
+
+    ParallelBuild(List<Subtree.Leaf> leaves, int depth, int from, int to) {
+      this.leaves = leaves;
+      this.depth = depth;
+      this.from = from;
+      this.to = to;
+    }
+
+    @Override
+    protected Subtree compute() {
+      if (depth == SPLIT_DEPTH || to - from < 2) {
+        return seal(build(depth, leaves, from, to));
+      }
+      int split = firstRightLeaf(leaves, from, to, depth);
+      ParallelBuild left = new ParallelBuild(leaves, depth + 1, from, split);
+      left.fork();
+      Subtree right = new ParallelBuild(leaves, depth + 1, split, to).compute();
+      // two or more leaves: the canonical join of the two sides is this subtree
+      return seal(joinCanonical(left.join(), right));
+    }
   }
 
   /*
@@ -117,44 +150,15 @@ public final class TreeUpdater {
    * unchanged ones saves an allocation per sibling on every touched path.
    */
 
-  /**
-   * Turns a pending tree built from many leaves ({@link #build(List)}) into immutable nodes, which
-   * hash themselves: the new subtrees at {@link #SPLIT_DEPTH} are independent, so they are made in
-   * parallel; hashes are pure functions of the contents, so the outcome does not depend on thread
-   * timing.
-   */
-  private static Subtree seal(Object root, boolean parallel) {
-    if (parallel) {
-      List<NewInner> splits = new ArrayList<>();
-      gatherSplits(root, 0, splits);
-      List<Subtree> sealed = splits.parallelStream().map(split -> seal(split)).toList();
-      for (int i = 0; i < splits.size(); i++) {
-        splits.get(i).sealed = sealed.get(i);
-      }
-    }
-    return seal(root);
+  private static Object build(int depth, List<Subtree.Leaf> leaves) {
+    return build(depth, leaves, 0, leaves.size());
   }
 
+  /** Turns a pending subtree into immutable nodes, which hash themselves (children first). */
   private static Subtree seal(Object pending) {
-    if (pending instanceof NewInner i) {
-      if (i.sealed == null) {
-        i.sealed = new Subtree.Inner(seal(i.left), seal(i.right));
-      }
-      return i.sealed;
-    }
-    return (Subtree) pending;
-  }
-
-  /** The new subtrees at {@link #SPLIT_DEPTH}. */
-  private static void gatherSplits(Object pending, int depth, List<NewInner> out) {
-    if (pending instanceof NewInner i) {
-      if (depth == SPLIT_DEPTH) {
-        out.add(i);
-        return;
-      }
-      gatherSplits(i.left, depth + 1, out);
-      gatherSplits(i.right, depth + 1, out);
-    }
+    return pending instanceof NewInner i
+        ? new Subtree.Inner(seal(i.left), seal(i.right))
+        : (Subtree) pending;
   }
 
   /** Applies {@code updates[from, to)} to {@code tree} at {@code depth}. */
@@ -235,11 +239,10 @@ public final class TreeUpdater {
     return out;
   }
 
-  /** Builds the canonical subtree of sorted leaves that share the first {@code depth} bits. */
-  private static Object build(int depth, List<Subtree.Leaf> leaves) {
-    return build(depth, leaves, 0, leaves.size());
-  }
-
+  /**
+   * Builds the canonical subtree of sorted {@code leaves[from, to)}, which share their first {@code
+   * depth} bits.
+   */
   private static Object build(int depth, List<Subtree.Leaf> leaves, int from, int to) {
     if (from == to) {
       return Subtree.EMPTY;
@@ -250,9 +253,15 @@ public final class TreeUpdater {
     if (depth >= MerkleHashing.KEY_BITS) {
       throw new IllegalStateException("two leaves with the same key hash");
     }
+    int split = firstRightLeaf(leaves, from, to, depth);
+    return new NewInner(build(depth + 1, leaves, from, split), build(depth + 1, leaves, split, to));
+  }
+
+  /** {@link #firstRight} over sorted leaves. */
+  private static int firstRightLeaf(List<Subtree.Leaf> leaves, int from, int to, int depth) {
     int lo = from;
     int hi = to;
-    while (lo < hi) { // leaves share their first depth bits and are sorted: bit depth is 0..01..1
+    while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (leaves.get(mid).keyBit(depth)) {
         hi = mid;
@@ -260,7 +269,7 @@ public final class TreeUpdater {
         lo = mid + 1;
       }
     }
-    return new NewInner(build(depth + 1, leaves, from, lo), build(depth + 1, leaves, lo, to));
+    return lo;
   }
 
   /**
@@ -282,11 +291,10 @@ public final class TreeUpdater {
     return lo;
   }
 
-  /** A new inner node; {@code sealed} is its immutable form once made. */
+  /** A new inner node, not yet sealed. */
   private static final class NewInner {
     private final Object left;
     private final Object right;
-    private Subtree sealed;
 
     NewInner(Object left, Object right) {
       this.left = left;
