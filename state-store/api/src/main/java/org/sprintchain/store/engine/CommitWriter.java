@@ -35,7 +35,7 @@ final class CommitWriter {
           ValueKeys.entryKey(c.key(), version),
           ValueHistory.encode(c.valueOrNull()));
       if (c.previousVersion() >= 0) {
-        madeStale.add(StaleEntry.value(ValueKeys.entryKey(c.key(), c.previousVersion())));
+        madeStale.add(new StaleEntry(ValueKeys.entryKey(c.key(), c.previousVersion())));
       }
     }
     batch.put(StoreColumn.ROOTS, VersionPruner.versionKey(version), staged.rootHash());

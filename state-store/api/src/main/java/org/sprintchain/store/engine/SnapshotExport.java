@@ -66,7 +66,6 @@ final class SnapshotExport implements Snapshot {
    * snapshot returned owns that pin.
    */
   static SnapshotExport export(PinnedVersions source, long version, byte[] root, int chunkBytes) {
-    checkChunkBytes(chunkBytes);
     List<byte[]> firstKeys = new ArrayList<>();
     List<Integer> counts = new ArrayList<>();
     List<byte[]> hashes = new ArrayList<>();

@@ -1,7 +1,5 @@
 package org.sprintchain.store.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.sprintchain.store.SnapshotImporter;
 import org.sprintchain.store.SnapshotManifest;
 import org.sprintchain.store.merkle.Subtree;
@@ -71,20 +69,15 @@ final class SnapshotImportTarget {
   void wipe() {
     locks.writeExclusively(
         () -> {
-          for (StoreColumn column : new StoreColumn[] {StoreColumn.VALUES}) {
-            List<byte[]> keys = new ArrayList<>();
-            storage.scan(
-                column,
-                new byte[0],
-                (k, v) -> {
-                  keys.add(k);
-                  return true;
-                });
-            KvBatch batch = new KvBatch();
-            keys.forEach(k -> batch.delete(column, k));
-            storage.write(batch);
-          }
-          storage.write(new KvBatch().delete(StoreColumn.META, StoreMetadata.IMPORT_KEY));
+          KvBatch batch = new KvBatch();
+          storage.scan(
+              StoreColumn.VALUES,
+              new byte[0],
+              (k, v) -> {
+                batch.delete(StoreColumn.VALUES, k);
+                return true;
+              });
+          storage.write(batch.delete(StoreColumn.META, StoreMetadata.IMPORT_KEY));
         });
   }
 }

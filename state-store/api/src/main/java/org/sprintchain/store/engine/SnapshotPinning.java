@@ -45,13 +45,7 @@ final class SnapshotPinning implements SnapshotExport.PinnedVersions {
   /** Pins the version (under the read lock, once it is found retained) and runs the export pass. */
   Snapshot export(long version, int chunkBytes) {
     SnapshotExport.checkChunkBytes(chunkBytes);
-    byte[] root =
-        locks.read(
-            () -> {
-              byte[] hash = roots.hash(version);
-              pins.pin(version);
-              return hash;
-            });
+    byte[] root = pinRetained(version);
     try {
       return SnapshotExport.export(this, version, root, chunkBytes);
     } catch (RuntimeException | Error e) {
@@ -62,11 +56,16 @@ final class SnapshotPinning implements SnapshotExport.PinnedVersions {
 
   @Override
   public void pin(long version) {
-    locks.read(
+    pinRetained(version);
+  }
+
+  /** Pins the version under the read lock, once it is found retained; returns its root hash. */
+  private byte[] pinRetained(long version) {
+    return locks.read(
         () -> {
-          roots.hash(version);
+          byte[] hash = roots.hash(version);
           pins.pin(version);
-          return null;
+          return hash;
         });
   }
 

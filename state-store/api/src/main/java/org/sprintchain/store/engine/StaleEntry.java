@@ -12,23 +12,24 @@ import org.sprintchain.store.StoreCorruptedException;
  * length (2, BE), key). Kind {@code 01} (tree nodes, formats 1-3) is retired. See {@link
  * VersionPruner}.
  */
-record StaleEntry(StoreColumn column, byte[] key, long createdVersion) {
+record StaleEntry(byte[] valueKey) {
   private static final byte VALUE = 0x02;
 
-  static StaleEntry value(byte[] valueKey) {
-    return new StaleEntry(StoreColumn.VALUES, valueKey, ValueKeys.versionOf(valueKey));
+  /** The version that wrote the entry. */
+  long createdVersion() {
+    return ValueKeys.versionOf(valueKey);
   }
 
   /** One record per version, not one per entry: a 10k-write block can supersede 10k entries. */
   static byte[] encodeList(List<StaleEntry> entries) {
     int size = 0;
     for (StaleEntry e : entries) {
-      size += 3 + e.key().length;
+      size += 3 + e.valueKey().length;
     }
     ByteBuffer buf = ByteBuffer.allocate(size);
     for (StaleEntry e : entries) {
       buf.put(VALUE);
-      buf.putShort((short) e.key().length).put(e.key());
+      buf.putShort((short) e.valueKey().length).put(e.valueKey());
     }
     return buf.array();
   }
@@ -44,7 +45,7 @@ record StaleEntry(StoreColumn column, byte[] key, long createdVersion) {
         if (kind != VALUE) {
           throw new StoreCorruptedException("stale index record of unknown kind " + kind);
         }
-        out.add(StaleEntry.value(key));
+        out.add(new StaleEntry(key));
       }
     } catch (BufferUnderflowException e) {
       throw new StoreCorruptedException("malformed stale index record", e);

@@ -161,7 +161,7 @@ final class VersionPruner {
 
   private void prune(KvBatch batch, StaleEntry e, long leaving) {
     if (!options.hasCheckpointIn(e.createdVersion(), leaving)) {
-      batch.delete(e.column(), e.key());
+      batch.delete(StoreColumn.VALUES, e.valueKey());
     }
   }
 

@@ -97,8 +97,12 @@ final class VersionRoots {
    * @throws VersionNotAvailableException when the version is pruned or not yet committed
    */
   Subtree resident(long version) {
-    hash(version);
-    return resident.get(version);
+    Subtree tree = resident.get(version);
+    if (tree == null) {
+      hash(version); // retained (the tree is then rebuilt) or refused; resident ones are in the
+      // window
+    }
+    return tree;
   }
 
   /**
