@@ -1,7 +1,6 @@
 package org.sprintchain.node.worker;
 
 import java.util.Locale;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sprintchain.chain.inference.Architecture;
@@ -16,15 +15,16 @@ import org.sprintchain.model.vector.VectorMatmulKernel;
  * {@link ModelRuntime}; minilm jobs run on an encoder built with the fastest matmul kernel the JVM
  * allows (the Vector API kernel when {@code jdk.incubator.vector} is present and the backend is not
  * {@code cpu}). Every kernel gives the same bits, so the outputs equal the chain's re-execution
- * ({@code ModelRuntime.execute}); only the speed differs. Vector encoders are pinned to the
- * registered weights hash and kept per hash; on the scalar kernel the runtime's own encoder serves.
+ * ({@code ModelRuntime.execute}); only the speed differs. Only the bundled weights can be loaded
+ * pinned, so the vector encoder is one lazily built field; jobs on any other weights, and every job
+ * on the scalar kernel, use the runtime's own encoder (and its errors).
  */
 final class InferenceRunner {
   private static final Logger LOG = LoggerFactory.getLogger(InferenceRunner.class);
 
   private final MatmulKernel kernel;
   private final String kernelName;
-  private final TreeMap<String, MiniLmEncoder> encoders = new TreeMap<>();
+  private MiniLmEncoder vectorEncoder;
 
   InferenceRunner(String backend) {
     boolean wantsVector = !backend.toLowerCase(Locale.ROOT).equals("cpu");
@@ -45,26 +45,30 @@ final class InferenceRunner {
 
   /** The output a correct executor returns for {@code input}. */
   byte[] execute(ModelEntry model, byte[] input) {
-    if (model.architecture() != Architecture.MINILM_L6_V2_INT8 || kernel == MatmulKernel.SCALAR) {
+    if (model.architecture() != Architecture.MINILM_L6_V2_INT8
+        || kernel == MatmulKernel.SCALAR
+        || !model.weightsHex().equals(ModelRuntime.bundledMiniLmWeightsHex())) {
       // The scalar kernel is what ModelRuntime's own encoder uses: share it, not a second copy.
       return ModelRuntime.execute(model, input);
     }
-    return ModelRuntime.minilmOutput(encoder(model.weightsHex()), input);
+    return ModelRuntime.minilmOutput(vectorEncoder(), input);
   }
 
-  private synchronized MiniLmEncoder encoder(String weightsHex) {
-    MiniLmEncoder cached = encoders.get(weightsHex);
-    if (cached != null) {
-      return cached;
+  /** Whether a minilm job has run on the vector encoder; for tests. */
+  synchronized boolean vectorEncoderLoaded() {
+    return vectorEncoder != null;
+  }
+
+  private synchronized MiniLmEncoder vectorEncoder() {
+    if (vectorEncoder == null) {
+      long start = System.nanoTime();
+      vectorEncoder =
+          MiniLmEncoder.loadBundledPinned(ModelRuntime.bundledMiniLmWeightsHex(), kernel);
+      LOG.info(
+          "Loaded the bundled minilm weights with the {} matmul kernel in {} ms",
+          kernelName,
+          (System.nanoTime() - start) / 1_000_000);
     }
-    long start = System.nanoTime();
-    MiniLmEncoder encoder = MiniLmEncoder.loadBundledPinned(weightsHex, kernel);
-    LOG.info(
-        "Loaded minilm weights {} with the {} matmul kernel in {} ms",
-        weightsHex.substring(0, 12),
-        kernelName,
-        (System.nanoTime() - start) / 1_000_000);
-    encoders.put(weightsHex, encoder);
-    return encoder;
+    return vectorEncoder;
   }
 }

@@ -40,6 +40,7 @@ class InferenceRunnerTest {
       byte[] input = text.getBytes(StandardCharsets.UTF_8);
       assertArrayEquals(ModelRuntime.execute(MINILM, input), runner.execute(MINILM, input), text);
     }
+    assertEquals(true, runner.vectorEncoderLoaded(), "the jobs ran on the vector encoder");
   }
 
   /**
